@@ -1,0 +1,186 @@
+"""The content model: plain dataclasses shared by every output. No MkDocs types here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = ("single", "multiple", "judge", "blank", "order", "short")
+OPTION_TYPES = ("single", "multiple", "order")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass
+class Citation:
+    """An entry of the citation index: one article (or chapter) of one regulation."""
+
+    key: str
+    regulation: str  # full title, e.g. 《中国共产党支部工作条例（试行）》
+    short: str  # how lessons name it, e.g. 《条例》
+    article: str  # e.g. 第十一条 (or 第二章 where only the chapter is known)
+    effective: str  # effective date of the text cited, as written
+    summary: str  # one line, in our own words
+    reliability: str  # A or B (C rows of the fact sheet are never cited as a rule)
+    facts: list[str] = field(default_factory=list)  # fact sheet row ids, e.g. SH-02
+    file: str = ""
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.short}{self.article}"
+
+
+@dataclass
+class Lesson:
+    course_id: str
+    slug: str
+    title: str
+    minutes: int
+    body: str  # Markdown, front matter removed
+    objectives: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    as_of: str = ""
+    trainer_notes: dict | None = None
+    file: str = ""
+    body_line: int = 1  # line of the body's first line in the file, for messages
+
+    @property
+    def id(self) -> str:
+        return f"{self.course_id}/{self.slug}"
+
+    def line_at(self, offset: int) -> int:
+        """The file line of a character offset in ``body``."""
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+@dataclass
+class Course:
+    id: str
+    title: str
+    audience: str
+    summary: str
+    objectives: list[str]
+    lessons: list[Lesson]
+    order: int = 0
+    file: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.minutes for lesson in self.lessons)
+
+
+@dataclass
+class Question:
+    """One question. ``answer`` is normalised by type:
+
+    single -> int (option index); multiple -> list[int]; judge -> bool;
+    blank -> list[list[str]] (accepted answers per blank); order -> list[int] (the options
+    are written in the right order, so always 0..n-1); short -> str (reference answer).
+    """
+
+    id: str
+    bank: str
+    type: str
+    stem: str
+    answer: object
+    explanation: str
+    sources: list[str]
+    lesson: str
+    options: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    difficulty: int = 1
+    file: str = ""
+    line: int = 0
+
+    @property
+    def blank_count(self) -> int:
+        return len(self.answer) if self.type == "blank" else 0
+
+    def answer_text(self) -> str:
+        """The correct answer as a trainer writes it on an answer key."""
+        if self.type == "single":
+            return LETTERS[self.answer]
+        if self.type == "multiple":
+            return "".join(LETTERS[i] for i in self.answer)
+        if self.type == "judge":
+            return "正确" if self.answer else "错误"
+        if self.type == "blank":
+            return "；".join(" / ".join(accepted) for accepted in self.answer)
+        if self.type == "order":
+            return "".join(LETTERS[i] for i in self.answer)
+        return str(self.answer)
+
+
+@dataclass
+class Bank:
+    id: str
+    title: str
+    questions: list[Question]
+    description: str = ""
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
+class DrawRule:
+    bank: str
+    count: int
+    tag: str = ""
+    line: int = 0
+
+
+@dataclass
+class Section:
+    type: str
+    title: str
+    points: float  # per question
+    draws: list[DrawRule]
+    line: int = 0
+
+
+@dataclass
+class Blueprint:
+    """An exam paper's recipe: which questions to draw, how they score, how long it lasts."""
+
+    id: str
+    title: str
+    time_limit: int  # minutes
+    pass_mark: float  # points
+    seed: int
+    sections: list[Section]
+    description: str = ""
+    file: str = ""
+    line: int = 0
+
+    @property
+    def total_points(self) -> float:
+        return sum(s.points * sum(d.count for d in s.draws) for s in self.sections)
+
+
+@dataclass
+class Project:
+    """Everything the sources say, loaded and cross-referenced."""
+
+    root: str
+    courses: list[Course]
+    banks: list[Bank]
+    citations: dict[str, Citation]
+    blueprints: list[Blueprint]
+
+    def lessons(self) -> list[Lesson]:
+        return [lesson for course in self.courses for lesson in course.lessons]
+
+    def lesson_index(self) -> dict[str, Lesson]:
+        return {lesson.id: lesson for lesson in self.lessons()}
+
+    def questions(self) -> list[Question]:
+        return [q for bank in self.banks for q in bank.questions]
+
+    def questions_by_lesson(self) -> dict[str, list[Question]]:
+        grouped: dict[str, list[Question]] = {}
+        for q in self.questions():
+            grouped.setdefault(q.lesson, []).append(q)
+        return grouped
+
+    def course_of(self, lesson_id: str) -> Course | None:
+        course_id = lesson_id.split("/", 1)[0]
+        return next((c for c in self.courses if c.id == course_id), None)

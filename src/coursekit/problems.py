@@ -1,0 +1,37 @@
+"""Authoring problems: what is wrong, in which file, on which line (or spreadsheet row)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One authoring mistake. ``line`` is 0 when the file has no useful line (e.g. a missing file)."""
+
+    file: str
+    line: int
+    message: str
+    # "行" for text files; importers of spreadsheets report "row" positions with the same field.
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class CoursekitError(Exception):
+    """Raised when sources contain problems; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    """Paths in messages are relative to the project root, as authors see them in their editor."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

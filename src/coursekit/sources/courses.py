@@ -1,0 +1,118 @@
+"""Courses: ``courses/<id>/course.yml`` plus one Markdown file per lesson."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from coursekit.messages import t
+from coursekit.model import Course, Lesson
+from coursekit.problems import Problem
+from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.yamlfile import MarkedDict, load_yaml_file, parse_yaml
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+def split_front_matter(text: str, shown_as: str) -> tuple[MarkedDict | None, str, int, list[Problem]]:
+    """Return (front matter, body, body's first line, problems)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1, []
+    data, problems = parse_yaml(match.group(1), shown_as, line_offset=1)
+    body_line = text[: match.end()].count("\n") + 1
+    if data is not None and not isinstance(data, MarkedDict):
+        problems.append(Problem(shown_as, 2, t("lesson.front_matter_not_mapping")))
+        data = None
+    return data, text[match.end():], body_line, problems
+
+
+def load_lesson(path: Path, shown_as: str, course_id: str, minutes: int) -> tuple[Lesson | None, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(shown_as, 0, t("file.not_utf8"))]
+    front, body, body_line, front_problems = split_front_matter(text, shown_as)
+    problems += front_problems
+    if front_problems:
+        return None, problems
+    if front is None:
+        problems.append(Problem(shown_as, 1, t("lesson.no_title")))
+        return None, problems
+    fields = FieldReader(front, shown_as, problems)
+    fields.unknown_keys({"title", "objectives", "sources", "as_of", "trainer", "summary"})
+    title = fields.text("title", required=False)
+    if not title:
+        problems.append(Problem(shown_as, front.line, t("lesson.no_title")))
+    trainer = front.get("trainer")
+    if trainer is not None and not isinstance(trainer, dict):
+        fields.problem("trainer", t("lesson.trainer_not_mapping"))
+        trainer = None
+    lesson = Lesson(
+        course_id=course_id,
+        slug=path.stem,
+        title=title,
+        minutes=minutes,
+        body=body,
+        objectives=fields.text_list("objectives"),
+        sources=fields.text_list("sources"),
+        as_of=fields.text("as_of", required=False),
+        trainer_notes=trainer,
+        file=shown_as,
+        body_line=body_line,
+    )
+    return lesson, problems
+
+
+def load_course(course_dir: Path, shown_dir: str) -> tuple[Course | None, list[Problem]]:
+    problems: list[Problem] = []
+    shown_as = f"{shown_dir}/course.yml"
+    course_id = course_dir.name
+    if not SLUG_PATTERN.match(course_id):
+        problems.append(Problem(shown_as, 0, t("course.bad_folder", name=course_id)))
+    data, yaml_problems = load_yaml_file(course_dir / "course.yml", shown_as)
+    problems += yaml_problems
+    top = require_mapping(data, shown_as, problems, t("what.course")) if not yaml_problems else None
+    if top is None:
+        return None, problems
+    fields = FieldReader(top, shown_as, problems)
+    fields.unknown_keys({"title", "order", "audience", "summary", "objectives", "lessons"})
+    lessons: list[Lesson] = []
+    seen: dict[str, int] = {}
+    for entry in fields.mapping_list("lessons"):
+        row = FieldReader(entry, shown_as, problems)
+        row.unknown_keys({"file", "minutes"})
+        file_name = row.text("file")
+        minutes = row.integer("minutes", minimum=1)
+        if not file_name:
+            continue
+        if file_name in seen:
+            row.problem("file", t("course.duplicate_lesson", file=file_name, first=seen[file_name]))
+            continue
+        seen[file_name] = entry.line_of("file")
+        lesson_path = course_dir / file_name
+        if not file_name.endswith(".md") or "/" in file_name or not SLUG_PATTERN.match(Path(file_name).stem):
+            row.problem("file", t("course.bad_lesson_name", file=file_name))
+            continue
+        if not lesson_path.is_file():
+            row.problem("file", t("course.lesson_missing", file=file_name))
+            continue
+        lesson, lesson_problems = load_lesson(lesson_path, f"{shown_dir}/{file_name}", course_id, minutes)
+        problems += lesson_problems
+        if lesson:
+            lessons.append(lesson)
+    if "lessons" in top and not seen and not any(p.file == shown_as for p in problems):
+        fields.problem("lessons", t("course.no_lessons"))
+    course = Course(
+        id=course_id,
+        title=fields.text("title"),
+        audience=fields.text("audience"),
+        summary=fields.text("summary", required=False),
+        objectives=fields.text_list("objectives", required=True),
+        lessons=lessons,
+        order=fields.integer("order", required=False, default=999),
+        file=shown_as,
+    )
+    return course, problems

@@ -1,0 +1,89 @@
+"""Load a whole project folder: courses/, quizzes/, quizzes/papers/, citations/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coursekit.check import check_project
+from coursekit.messages import t
+from coursekit.model import Project
+from coursekit.problems import CoursekitError, Problem, display_path
+from coursekit.sources.banks import load_bank
+from coursekit.sources.blueprints import load_blueprint
+from coursekit.sources.citations import load_citation_file
+from coursekit.sources.courses import load_course
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the sources live, relative to the project root."""
+
+    courses: str = "courses"
+    quizzes: str = "quizzes"
+    papers: str = "quizzes/papers"
+    citations: str = "citations"
+
+    def watch_paths(self, root: Path) -> list[Path]:
+        return [root / self.courses, root / self.quizzes, root / self.citations]
+
+
+def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[Problem]]:
+    """Read every source; return the project and every problem found (loading and checking)."""
+    root = Path(root)
+    problems: list[Problem] = []
+
+    def shown(path: Path) -> str:
+        return display_path(path, root)
+
+    citations = {}
+    citation_places: dict[str, str] = {}
+    for path in sorted((root / layout.citations).glob("*.yml")):
+        entries, found = load_citation_file(path, shown(path))
+        problems += found
+        for citation in entries:
+            if citation.key in citations:
+                problems.append(
+                    Problem(citation.file, citation.line, t("check.duplicate_citation", id=citation.key, first=citation_places[citation.key]))
+                )
+                continue
+            citations[citation.key] = citation
+            citation_places[citation.key] = f"{citation.file}:{citation.line}"
+
+    courses = []
+    courses_dir = root / layout.courses
+    for course_dir in sorted(p for p in courses_dir.iterdir() if p.is_dir()) if courses_dir.is_dir() else []:
+        if not (course_dir / "course.yml").is_file():
+            problems.append(Problem(shown(course_dir), 0, t("course.no_course_yml")))
+            continue
+        course, found = load_course(course_dir, shown(course_dir))
+        problems += found
+        if course:
+            courses.append(course)
+    courses.sort(key=lambda c: (c.order, c.id))
+
+    banks = []
+    for path in sorted((root / layout.quizzes).glob("*.yml")):
+        bank, found = load_bank(path, shown(path))
+        problems += found
+        if bank:
+            banks.append(bank)
+
+    blueprints = []
+    for path in sorted((root / layout.papers).glob("*.yml")):
+        blueprint, found = load_blueprint(path, shown(path))
+        problems += found
+        if blueprint:
+            blueprints.append(blueprint)
+
+    project = Project(root=str(root), courses=courses, banks=banks, citations=citations, blueprints=blueprints)
+    problems += check_project(project)
+    return project, sorted(set(problems))
+
+
+def load_checked_project(root: Path, layout: Layout = Layout()) -> Project:
+    """The project, or a ``CoursekitError`` listing every problem."""
+    project, problems = load_project(root, layout)
+    if problems:
+        raise CoursekitError(problems)
+    return project

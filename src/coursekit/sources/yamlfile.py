@@ -1,0 +1,124 @@
+"""YAML that remembers where every mapping, key and list item stood in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from coursekit.messages import t
+from coursekit.problems import Problem
+
+
+class MarkedDict(dict):
+    """A mapping that knows its own line and the line of each of its keys (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class MarkedList(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream, path: str):
+        super().__init__(stream)
+        self.path = path
+        self.problems: list[Problem] = []
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> MarkedDict:
+    loader.flatten_mapping(node)
+    mapping = MarkedDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            loader.problems.append(Problem(loader.path, line, t("yaml.bad_key")))
+            continue
+        key = str(key)
+        if key in mapping:
+            loader.problems.append(
+                Problem(loader.path, line, t("yaml.duplicate_key", key=key, first=mapping.key_lines[key]))
+            )
+            continue
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode, deep: bool = False) -> MarkedList:
+    items = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+def _construct_timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    # Dates stay text ("2018-10-28"): authors mean the date as written, and text is what pages show.
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[object, list[Problem]]:
+    """Parse ``text``; return (data, problems). A syntax error is a problem with its line, data None.
+
+    ``line_offset`` shifts reported lines, for YAML embedded in another file (front matter).
+    """
+    loader = _Loader(text, path)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        detail = err.problem or err.context or ""
+        return None, [Problem(path, line, t("yaml.syntax", detail=detail))]
+    except yaml.YAMLError as err:  # pragma: no cover - other YAML errors carry no mark
+        return None, [Problem(path, 0, t("yaml.syntax", detail=str(err)))]
+    finally:
+        loader.dispose()
+    problems = loader.problems
+    if line_offset:
+        _shift_lines(data, line_offset)
+        problems = [Problem(p.file, p.line + line_offset, p.message) for p in problems]
+    return data, problems
+
+
+def _shift_lines(data: object, offset: int) -> None:
+    if isinstance(data, MarkedDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift_lines(value, offset)
+    elif isinstance(data, MarkedList):
+        data.line += offset
+        data.item_lines = [v + offset for v in data.item_lines]
+        for value in data:
+            _shift_lines(value, offset)
+
+
+def load_yaml_file(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
+    """Read and parse a YAML file; an unreadable or non-UTF-8 file is a problem, not a crash."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(shown_as, 0, t("file.not_utf8"))]
+    except OSError as err:
+        return None, [Problem(shown_as, 0, t("file.unreadable", detail=err.strerror or str(err)))]
+    return parse_yaml(text, shown_as)

@@ -1,0 +1,115 @@
+"""The real site builds with --strict and carries what a learner needs, loading nothing from outside."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT
+
+# Attributes through which a page makes the browser load something (not <a href>: that is a link).
+LOADING_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("track", "src"),
+}
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
+
+
+class _LoadFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name, value in attrs:
+            if value and ((tag, name) in LOADING_ATTRS or (tag == "link" and name == "href" and values.get("rel") != "canonical")):
+                self.loads.append(value)
+        style = values.get("style") or ""
+        self.loads += re.findall(r"url\(\s*['\"]?([^'\")]+)", style)
+
+
+def external_loads_in_html(text: str) -> list[str]:
+    finder = _LoadFinder()
+    finder.feed(text)
+    return [url for url in finder.loads if EXTERNAL.match(url)]
+
+
+def external_loads_in_css(text: str) -> list[str]:
+    urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+    return [url for url in urls if EXTERNAL.match(url)]
+
+
+def test_scanner_finds_what_it_should():
+    # The scanner itself must be able to fail.
+    assert external_loads_in_html('<script src="https://cdn.example/x.js"></script>') == ["https://cdn.example/x.js"]
+    assert external_loads_in_html('<link rel="stylesheet" href="//fonts.example/css">') == ["//fonts.example/css"]
+    assert external_loads_in_html('<a href="https://example.org">x</a><svg xmlns="http://www.w3.org/2000/svg"></svg>') == []
+    assert external_loads_in_css("a{background:url(https://x.example/a.png)}") == ["https://x.example/a.png"]
+
+
+def test_no_external_resource_loads(built_site: Path):
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            offenders += [(path, url) for url in external_loads_in_html(path.read_text("utf-8"))]
+        elif path.suffix == ".css":
+            offenders += [(path, url) for url in external_loads_in_css(path.read_text("utf-8"))]
+    for path in (built_site / "assets" / "coursekit").glob("*.js"):
+        text = path.read_text("utf-8")
+        offenders += [(path, url) for url in re.findall(r"https?://[^\s'\"`]+", text)]
+    assert offenders == []
+
+
+def test_course_and_lesson_pages(built_site: Path):
+    course = (built_site / "courses/sanhui-yike/index.html").read_text("utf-8")
+    assert "三会一课与组织生活实务" in course
+    assert "适用对象" in course and "学习目标" in course
+    assert "约 12 分钟" in course  # minutes per lesson
+    lesson = (built_site / "courses/sanhui-yike/dangyuan-dahui/index.html").read_text("utf-8")
+    # objectives at the top, sources at the bottom, prev/next within the course
+    article = lesson[lesson.index("<article"):]
+    assert article.index("学习目标") < article.index("表决怎么算") < article.index("本课依据")
+    assert 'class="ck-prev"' in lesson and 'class="ck-next"' in lesson
+    assert "《中国共产党支部工作条例（试行）》第十一条" in lesson
+    assert 'href="../../../citations/#tiaoli-11"' in lesson
+
+
+def test_chinese_headings_get_real_anchors(built_site: Path):
+    lesson = (built_site / "courses/sanhui-yike/dangyuan-dahui/index.html").read_text("utf-8")
+    assert 'id="表决怎么算"' in lesson
+
+
+def test_generated_pages_never_land_in_docs():
+    assert not (ROOT / "docs" / "courses").exists()
+    assert not (ROOT / "docs" / "practice").exists()
+
+
+def test_search_index_is_segmented_by_jieba(built_site: Path):
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text("utf-8"))
+    assert "\\u200b" in index["config"]["separator"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b表决\u200b" in text
+
+
+def test_theme_has_no_google_fonts_and_prunes_nav(built_site: Path):
+    home = (built_site / "index.html").read_text("utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    lesson = (built_site / "courses/sanhui-yike/dangyuan-dahui/index.html").read_text("utf-8")
+    # pruned nav: a lesson page does not carry the pages inside other sections
+    assert "practice/sanhui-yike/" not in lesson and "guide/trainers/" not in lesson
+    assert "../sanhui-gailan/" in lesson  # but does carry its own course's lessons
