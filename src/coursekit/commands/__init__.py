@@ -1,0 +1,5 @@
+"""One module per ``coursekit`` subcommand. Each exposes ``register(subparsers)``, which adds its
+parser and sets ``func`` to a function taking the parsed arguments and returning the exit status."""
+
+# The order here is the order of ``coursekit --help``.
+COMMANDS = ["check"]

@@ -1,0 +1,37 @@
+"""``coursekit check``: validate every course, bank, blueprint and citation; print file:line: message."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coursekit.messages import t
+from coursekit.sources.project import load_project
+
+
+def run(args: argparse.Namespace) -> int:
+    project, problems = load_project(Path(args.root))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(t("cli.check_failed", count=len(problems)), file=sys.stderr)
+        return 1
+    print(
+        t(
+            "cli.check_ok",
+            courses=len(project.courses),
+            lessons=len(project.lessons()),
+            banks=len(project.banks),
+            questions=len(project.questions()),
+            papers=len(project.blueprints),
+            citations=len(project.citations),
+        )
+    )
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("check", help=t("cli.check_help"))
+    parser.add_argument("--root", default=".", help=t("cli.root_help"))
+    parser.set_defaults(func=run)
