@@ -30,7 +30,13 @@ class MarkedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML was built with it (it is, in the pinned wheels): the pure-Python
+# scanner made loading 10,000 questions take seconds. Construction stays in Python, so the
+# line-remembering constructors below work with either.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     def __init__(self, stream, path: str):
         super().__init__(stream)
         self.path = path

@@ -1,0 +1,1 @@
+"""``coursekit bench``: a synthetic corpus, built and measured, with budgets printed as PASS/FAIL."""

@@ -1,0 +1,111 @@
+"""Measurements of one built site: build time and memory, page, asset and search index sizes."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class BuildRun:
+    seconds: float
+    peak_mb: float
+    pages: int
+    site: Path
+    output: str
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def build(project: Path, site: Path) -> BuildRun:
+    """Run ``mkdocs build --strict`` in a child process; wall time and the child's peak RSS."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    output = child.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(output)
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return BuildRun(seconds, usage.ru_maxrss / 1024, pages, site, output)
+
+
+@dataclass
+class Size:
+    raw: int
+    gz: int
+
+    @classmethod
+    def of(cls, data: bytes) -> "Size":
+        return cls(len(data), len(gzip.compress(data, 6, mtime=0)))
+
+    @classmethod
+    def of_files(cls, paths) -> "Size":
+        sizes = [cls.of(Path(p).read_bytes()) for p in paths]
+        return cls(sum(s.raw for s in sizes), sum(s.gz for s in sizes))
+
+
+def median_page(paths: list[Path]) -> tuple[Path, Size] | None:
+    if not paths:
+        return None
+    sized = sorted(((p, Size.of(p.read_bytes())) for p in paths), key=lambda item: item[1].raw)
+    return sized[len(sized) // 2]
+
+
+@dataclass
+class SiteSizes:
+    largest: tuple[Path, Size]
+    lesson: tuple[Path, Size] | None
+    quiz: tuple[Path, Size] | None
+    exam: tuple[Path, Size] | None
+    ours: Size  # our JS + CSS
+    search_index: Size
+    pages: int
+
+    @property
+    def index_gz_per_page(self) -> float:
+        return self.search_index.gz / self.pages if self.pages else 0.0
+
+
+def measure_site(site: Path) -> SiteSizes:
+    pages = list(site.rglob("index.html"))
+    largest = max(((p, Size.of(p.read_bytes())) for p in pages), key=lambda item: item[1].raw)
+    lessons = [p for p in site.glob("courses/*/*/index.html")]
+    quizzes = [p for p in site.glob("practice/*/index.html") if p.parent.name != "practice"] + list(site.glob("practice/*/*/index.html"))
+    exams = [p for p in site.glob("exams/*/index.html")]
+    ours = sorted((site / "assets" / "coursekit").glob("*.js")) + sorted((site / "assets" / "coursekit").glob("*.css"))
+    return SiteSizes(
+        largest=largest,
+        lesson=median_page(lessons),
+        quiz=median_page(quizzes),
+        exam=median_page(exams),
+        ours=Size.of_files(ours),
+        search_index=Size.of((site / "search" / "search_index.json").read_bytes()),
+        pages=len(pages),
+    )
+
+
+def time_call(function, repeat: int = 3) -> float:
+    """Median seconds of ``function()`` over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

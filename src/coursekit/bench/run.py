@@ -1,0 +1,106 @@
+"""One benchmark run: corpus, builds, sizes, search latency; each budget printed as PASS or FAIL."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from coursekit.bench import corpus
+from coursekit.bench.measure import Size, build, measure_site, time_call
+from coursekit.bench.search_latency import chromium_path, measure_search, median
+from coursekit.messages import t
+from coursekit.sources.project import load_project
+
+KB = 1024
+
+
+@dataclass
+class Budgets:
+    plugin_ratio: float = 1.15  # our build / plain Material on the same lessons
+    check_10k_seconds: float = 2.0  # loading and checking 10,000 questions
+    assets_gz_kb: float = 30  # our JS + CSS, gzipped
+    lesson_kb: float = 60  # raw HTML of a lesson page
+    quiz_kb: float = 120  # raw HTML of a quiz page
+    index_gz_per_page_kb: float = 1.5  # search index, gzipped, per page
+    search_ms: float = 50  # median Chinese query in the browser
+
+
+def _fmt(size: Size) -> str:
+    return f"{size.raw / KB:.1f} KB ({size.gz / KB:.1f} KB gzip)"
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, out=print) -> bool:
+    """Print the figures and budgets; return True when every budget passes."""
+    work = Path(workdir or tempfile.mkdtemp(prefix="coursekit-bench-"))
+    out(t("bench.corpus", lessons=lessons, questions=questions, dir=work))
+    ours_dir = corpus.write_corpus(work / "ours", lessons, questions, with_plugin=True)
+    corpus.write_config(ours_dir, template, with_plugin=True)
+    plain_dir = corpus.write_corpus(work / "plain", lessons, 0, with_plugin=False)
+    corpus.write_config(plain_dir, template, with_plugin=False)
+
+    ours = build(ours_dir, work / "site-ours")
+    plain = build(plain_dir, work / "site-plain")
+    ratio = ours.seconds / plain.seconds
+    check_seconds = time_call(lambda: load_project(ours_dir), repeat=3)
+
+    big = corpus.write_corpus(work / "check-10k", 200, 0, with_plugin=True)
+    lesson_ids = [f"course-{c + 1:03d}/lesson-{n + 1:03d}" for c in range(8) for n in range(25)]
+    corpus.write_questions(big, lesson_ids, 10_000, random.Random(2))
+    check_10k = time_call(lambda: load_project(big), repeat=3)
+
+    sizes = measure_site(ours.site)
+    out(t("bench.build_ours", seconds=f"{ours.seconds:.2f}", pages=ours.pages, pps=f"{ours.pages_per_second:.1f}", mb=f"{ours.peak_mb:.0f}"))
+    out(t("bench.build_plain", seconds=f"{plain.seconds:.2f}", pages=plain.pages, mb=f"{plain.peak_mb:.0f}"))
+    out(t("bench.ratio", ratio=f"{ratio:.2f}"))
+    out(t("bench.check", seconds=f"{check_seconds:.2f}", questions=questions))
+    out(t("bench.check_10k", seconds=f"{check_10k:.2f}"))
+    out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_fmt(sizes.largest[1])))
+    for label, item in (("lesson", sizes.lesson), ("quiz", sizes.quiz), ("exam", sizes.exam)):
+        if item:
+            out(t(f"bench.page_{label}", page=item[0].relative_to(ours.site).parent.as_posix(), size=_fmt(item[1])))
+    out(t("bench.assets", size=_fmt(sizes.ours)))
+    out(t("bench.index", size=_fmt(sizes.search_index), per_page=f"{sizes.index_gz_per_page / KB:.2f}"))
+
+    budgets = Budgets()
+    results = [
+        (ratio <= budgets.plugin_ratio, t("bench.budget_ratio", value=f"{ratio:.2f}", limit=budgets.plugin_ratio)),
+        (check_10k < budgets.check_10k_seconds, t("bench.budget_check", value=f"{check_10k:.2f}", limit=budgets.check_10k_seconds)),
+        (sizes.ours.gz <= budgets.assets_gz_kb * KB, t("bench.budget_assets", value=f"{sizes.ours.gz / KB:.1f}", limit=budgets.assets_gz_kb)),
+    ]
+    if sizes.lesson:
+        results.append((sizes.lesson[1].raw <= budgets.lesson_kb * KB, t("bench.budget_lesson", value=f"{sizes.lesson[1].raw / KB:.1f}", limit=budgets.lesson_kb)))
+    if sizes.quiz:
+        results.append((sizes.quiz[1].raw <= budgets.quiz_kb * KB, t("bench.budget_quiz", value=f"{sizes.quiz[1].raw / KB:.1f}", limit=budgets.quiz_kb)))
+    results.append(
+        (sizes.index_gz_per_page <= budgets.index_gz_per_page_kb * KB, t("bench.budget_index", value=f"{sizes.index_gz_per_page / KB:.2f}", limit=budgets.index_gz_per_page_kb))
+    )
+    if browser:
+        if chromium_path() is None:
+            out(t("bench.no_browser"))
+            results.append((False, t("bench.budget_search", value="—", limit=budgets.search_ms)))
+        else:
+            times = measure_search(ours.site)
+            ms = median(times)
+            out(t("bench.search", ms=f"{ms:.1f}", count=len(times), worst=f"{max(times):.1f}" if times else "—"))
+            results.append((ms < budgets.search_ms, t("bench.budget_search", value=f"{ms:.1f}", limit=budgets.search_ms)))
+    for ok, line in results:
+        out(f"{_verdict(ok)} {line}")
+    return all(ok for ok, _ in results)
+
+
+def growth(sizes: list[int], template: Path, out=print) -> None:
+    """Build time for several corpus sizes (lessons, with ten questions per lesson)."""
+    work = Path(tempfile.mkdtemp(prefix="coursekit-growth-"))
+    for lessons in sizes:
+        project = corpus.write_corpus(work / f"n{lessons}", lessons, lessons * 10)
+        corpus.write_config(project, template, with_plugin=True)
+        started = time.perf_counter()
+        run = build(project, work / f"site-{lessons}")
+        out(t("bench.growth_line", lessons=lessons, pages=run.pages, seconds=f"{time.perf_counter() - started:.2f}", pps=f"{run.pages_per_second:.1f}", mb=f"{run.peak_mb:.0f}"))

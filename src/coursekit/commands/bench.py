@@ -1,0 +1,33 @@
+"""``coursekit bench``: measure build speed, page weight and search latency against the budgets."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from coursekit.messages import t
+
+
+def run(args: argparse.Namespace) -> int:
+    from coursekit.bench.run import growth, run_bench
+
+    template = Path(args.config).resolve()
+    if args.growth:
+        growth([int(n) for n in args.growth.split(",")], template)
+        return 0
+    lessons, questions = (60, 600) if args.quick else (args.lessons, args.questions)
+    ok = run_bench(lessons, questions, template, workdir=Path(args.workdir) if args.workdir else None, browser=not args.no_browser)
+    return 0 if ok or not args.strict else 1
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("bench", help=t("bench.help"))
+    parser.add_argument("--lessons", type=int, default=500, help=t("bench.lessons_help"))
+    parser.add_argument("--questions", type=int, default=5000, help=t("bench.questions_help"))
+    parser.add_argument("--quick", action="store_true", help=t("bench.quick_help"))
+    parser.add_argument("--no-browser", action="store_true", help=t("bench.no_browser_help"))
+    parser.add_argument("--growth", metavar="N,N,…", help=t("bench.growth_help"))
+    parser.add_argument("--strict", action="store_true", help=t("bench.strict_help"))
+    parser.add_argument("--workdir", help=t("bench.workdir_help"))
+    parser.add_argument("--config", default="mkdocs.yml", help=t("bench.config_help"))
+    parser.set_defaults(func=run)
