@@ -1,0 +1,335 @@
+"""Generated pages, as Markdown text keyed by their path inside the docs tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coursekit.check import INLINE_CITATION
+from coursekit.draw import draw_paper
+from coursekit.messages import t
+from coursekit.model import Course, Lesson, Project
+from coursekit.site import urls
+from coursekit.site.quiz import QuizRenderer
+from coursekit.site.text import html_text, json_for_script, md_text
+
+
+# Practice pages hold at most this many questions, so a quiz page stays within its weight budget.
+PRACTICE_SET_SIZE = 20
+
+# Question pages stay out of the search index: each question is already indexed on its lesson
+# page, and indexing it again doubled the jieba work of a build and the index a phone downloads.
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
+
+
+@dataclass
+class SiteFiles:
+    """What the site gains from the sources: pages and data files, and where they go in the nav."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+class PageBuilder:
+    def __init__(self, project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = ""):
+        self.project = project
+        self.lang = lang
+        self.directory_urls = directory_urls
+        self.edition = edition
+        self.by_lesson = project.questions_by_lesson()
+
+    def _t(self, key: str, **values) -> str:
+        return t(key, lang=self.lang, **values)
+
+    def _rel(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """An href for raw HTML (MkDocs leaves it as written)."""
+        return urls.relative(from_src, to_src, self.directory_urls, anchor)
+
+    def _md(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A Markdown link target (MkDocs validates it)."""
+        return urls.md_link(from_src, to_src, anchor)
+
+    # -- courses -------------------------------------------------------------------------
+
+    def courses_index(self) -> str:
+        src = f"{urls.COURSES}/index.md"
+        lines = [f"# {self._t('page.courses')}", ""]
+        for course in self.project.courses:
+            link = self._md(src, urls.course_page(course.id))
+            lines.append(f"- **[{md_text(course.title)}]({link})**：{md_text(course.summary or course.audience)}")
+            lines.append(f"  <br>{md_text(self._t('page.course_minutes', count=len(course.lessons), minutes=course.minutes))}")
+        return "\n".join(lines) + "\n"
+
+    def course_page(self, course: Course) -> str:
+        src = urls.course_page(course.id)
+        lines = [f"# {md_text(course.title)}", ""]
+        if course.summary:
+            lines += [md_text(course.summary), ""]
+        lines += [f"**{self._t('page.audience')}**：{md_text(course.audience)}", ""]
+        lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
+        lines += [f"    - {md_text(o)}" for o in course.objectives] + [""]
+        lines += [f"## {self._t('page.lessons')}", ""]
+        lines += [md_text(self._t("page.course_minutes", count=len(course.lessons), minutes=course.minutes)), ""]
+        for number, lesson in enumerate(course.lessons, 1):
+            link = self._md(src, urls.lesson_page(lesson.id))
+            count = len(self.by_lesson.get(lesson.id, []))
+            extra = f" · {self._t('page.questions_count', count=count)}" if count else ""
+            lines.append(f"{number}. [{md_text(lesson.title)}]({link}) · {md_text(self._t('page.minutes', minutes=lesson.minutes))}{extra}")
+        lines.append("")
+        # The browser counts this course's progress from these ids, without fetching site-data.json.
+        lesson_ids = " ".join(lesson.id for lesson in course.lessons)
+        question_ids = " ".join(q.id for lesson in course.lessons for q in self.by_lesson.get(lesson.id, []))
+        lines.append(
+            f'<div class="ck-course-progress" data-ck-course="{html_text(course.id)}" '
+            f'data-ck-lessons="{html_text(lesson_ids)}" data-ck-questions="{html_text(question_ids)}"></div>'
+        )
+        return "\n".join(lines) + "\n"
+
+    def lesson_page(self, course: Course, index: int) -> str:
+        lesson = course.lessons[index]
+        src = urls.lesson_page(lesson.id)
+        meta = [self._t("page.minutes", minutes=lesson.minutes)]
+        if lesson.as_of:
+            meta.append(self._t("page.as_of", date=lesson.as_of))
+        lines = [
+            f"# {md_text(lesson.title)}",
+            "",
+            f'<p class="ck-meta" data-ck-lesson="{html_text(lesson.id)}">{html_text(" · ".join(meta))}</p>',
+            "",
+        ]
+        if lesson.objectives:
+            lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
+            lines += [f"    - {md_text(o)}" for o in lesson.objectives] + [""]
+        lines += [self._with_citation_links(lesson, src).strip(), ""]
+        questions = self.by_lesson.get(lesson.id, [])
+        if questions:
+            renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+            lines += [f"## {self._t('page.practice')}", "", renderer.quiz_block(questions, "lesson", lesson.id), ""]
+        if lesson.sources:
+            lines += [f"## {self._t('page.sources')}", ""]
+            for key in lesson.sources:
+                citation = self.project.citations[key]
+                link = self._md(src, urls.CITATIONS, key)
+                lines.append(f"- [{md_text(citation.regulation)}{md_text(citation.article)}]({link})：{md_text(citation.summary)}")
+            lines.append("")
+        lines.append(self._pager(course, index, src))
+        return "\n".join(lines) + "\n"
+
+    def _with_citation_links(self, lesson: Lesson, src: str) -> str:
+        def replace(match):
+            citation = self.project.citations[match.group(1)]
+            return f"[（{md_text(citation.label)}）]({self._md(src, urls.CITATIONS, citation.key)})"
+
+        return INLINE_CITATION.sub(replace, lesson.body)
+
+    def _pager(self, course: Course, index: int, src: str) -> str:
+        links = []
+        if index > 0:
+            prev = course.lessons[index - 1]
+            links.append(f'<a class="ck-prev" href="{html_text(self._rel(src, urls.lesson_page(prev.id)))}">← {html_text(self._t("page.previous"))}：{html_text(prev.title)}</a>')
+        links.append(f'<a class="ck-up" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
+        if index + 1 < len(course.lessons):
+            nxt = course.lessons[index + 1]
+            links.append(f'<a class="ck-next" href="{html_text(self._rel(src, urls.lesson_page(nxt.id)))}">{html_text(self._t("page.next"))}：{html_text(nxt.title)} →</a>')
+        return '<nav class="ck-pager">' + "".join(links) + "</nav>"
+
+    # -- citations -----------------------------------------------------------------------
+
+    def citations_page(self) -> str:
+        lines = [f"# {self._t('page.citations_title')}", "", self._t("page.citations_intro"), ""]
+        by_regulation: dict[str, list] = {}
+        for citation in self.project.citations.values():
+            by_regulation.setdefault(citation.regulation, []).append(citation)
+        for regulation, entries in by_regulation.items():
+            lines += [f"## {md_text(regulation)}", ""]
+            for c in entries:
+                lines += [
+                    f"### {md_text(c.article)} {{#{c.key}}}",
+                    "",
+                    md_text(c.summary),
+                    "",
+                    f"{self._t('page.effective')}：{md_text(c.effective)}",
+                    "",
+                ]
+        return "\n".join(lines) + "\n"
+
+    # -- practice and exams --------------------------------------------------------------
+
+    def practice_index(self) -> str:
+        src = f"{urls.PRACTICE}/index.md"
+        lines = [f"# {self._t('page.practice_index')}", ""]
+        for bank in self.project.banks:
+            lines.append(f"- [{md_text(bank.title)}]({self._md(src, urls.practice_page(bank.id))}) · {self._t('page.questions_count', count=len(bank.questions))}")
+        return "\n".join(lines) + "\n"
+
+    def practice_sets(self, bank) -> list[list]:
+        """A bank's questions in sets of PRACTICE_SET_SIZE: one short page each, light on a phone."""
+        qs = bank.questions
+        return [qs[i : i + PRACTICE_SET_SIZE] for i in range(0, len(qs), PRACTICE_SET_SIZE)] or [[]]
+
+    def _set_label(self, sets: list[list], number: int) -> str:
+        start = sum(len(s) for s in sets[: number - 1]) + 1
+        return self._t("page.practice_set", number=number, first=start, last=start + len(sets[number - 1]) - 1)
+
+    def practice_page(self, bank, number: int = 1) -> str:
+        sets = self.practice_sets(bank)
+        src = urls.practice_page(bank.id, number)
+        renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+        title = self._t("page.practice_title", title=bank.title)
+        if len(sets) > 1:
+            title += f" · {self._set_label(sets, number)}"
+        lines = [NOT_SEARCHED, f"# {md_text(title)}", ""]
+        if bank.description and number == 1:
+            lines += [md_text(bank.description), ""]
+        lines += [renderer.quiz_block(sets[number - 1], "practice", f"{bank.id}/{number}"), ""]
+        if len(sets) > 1:
+            links = [
+                f"[{md_text(self._set_label(sets, n))}]({self._md(src, urls.practice_page(bank.id, n))})" if n != number else f"**{md_text(self._set_label(sets, n))}**"
+                for n in range(1, len(sets) + 1)
+            ]
+            lines += [" · ".join(links), ""]
+        return "\n".join(lines) + "\n"
+
+    def exam_index(self) -> str:
+        src = f"{urls.EXAMS}/index.md"
+        lines = [f"# {self._t('page.exam_index')}", ""]
+        for paper in self.project.blueprints:
+            lines.append(f"- [{md_text(paper.title)}]({self._md(src, urls.exam_page(paper.id))})")
+        return "\n".join(lines) + "\n"
+
+    def exam_page(self, blueprint) -> str:
+        src = urls.exam_page(blueprint.id)
+        renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+        banks = {bank.id: bank for bank in self.project.banks}
+        drawn, _ = draw_paper(blueprint, banks, blueprint.seed)
+        types = {s.type for s in blueprint.sections}
+        wanted = {rule.bank for s in blueprint.sections for rule in s.draws}
+        pool = {
+            bank_id: [renderer.data(q) for q in banks[bank_id].questions if q.type in types]
+            for bank_id in sorted(wanted)
+            if bank_id in banks
+        }
+        paper = {
+            "id": blueprint.id,
+            "title": blueprint.title,
+            "timeLimit": blueprint.time_limit,
+            "passMark": blueprint.pass_mark,
+            "seed": blueprint.seed,
+            "total": blueprint.total_points,
+            "sections": [
+                {
+                    "type": s.type,
+                    "title": s.title,
+                    "points": s.points,
+                    "draws": [{"bank": r.bank, "tag": r.tag, "count": r.count} for r in s.draws],
+                }
+                for s in blueprint.sections
+            ],
+        }
+        lines = [NOT_SEARCHED, f"# {md_text(blueprint.title)}", ""]
+        if blueprint.description:
+            lines += [md_text(blueprint.description), ""]
+        lines.append(f'<div class="ck-exam" data-ck-paper="{html_text(blueprint.id)}">')
+        lines.append(f'<p class="ck-exam-rules">{html_text(self._t("page.exam_rules", minutes=blueprint.time_limit, total=_num(blueprint.total_points), pass_mark=_num(blueprint.pass_mark), seed=blueprint.seed))}</p>')
+        for number, part in enumerate(drawn, 1):
+            lines.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
+            lines.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
+        lines.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "pool": pool})}</script>')
+        lines.append("</div>")
+        return "\n".join(lines) + "\n"
+
+    # -- learner's own pages -------------------------------------------------------------
+
+    def notebook_page(self) -> str:
+        data = self._rel(urls.NOTEBOOK, urls.DATA)
+        return (
+            f"{NOT_SEARCHED}# {self._t('page.notebook')}\n\n{md_text(self._t('page.notebook_intro'))}\n\n"
+            f'<div class="ck-notebook" data-ck-src="{html_text(data)}"><p class="ck-needs-js">{html_text(self._t("page.needs_js"))}</p></div>\n'
+        )
+
+    def progress_page(self) -> str:
+        data = self._rel(urls.PROGRESS, urls.DATA)
+        return (
+            f"{NOT_SEARCHED}# {self._t('page.progress')}\n\n{md_text(self._t('page.progress_intro'))}\n\n"
+            f'<div class="ck-progress" data-ck-src="{html_text(data)}"><p class="ck-needs-js">{html_text(self._t("page.needs_js"))}</p></div>\n'
+        )
+
+    def site_data(self) -> str:
+        """Everything the notebook and progress pages need, with links relative to the site root."""
+        renderer = QuizRenderer(self.project, "index.md", self.lang, self.directory_urls)
+        courses = [
+            {
+                "id": c.id,
+                "title": c.title,
+                "href": self._rel("index.md", urls.course_page(c.id)),
+                "lessons": [
+                    {
+                        "id": lesson.id,
+                        "title": lesson.title,
+                        "href": self._rel("index.md", urls.lesson_page(lesson.id)),
+                        "questions": [q.id for q in self.by_lesson.get(lesson.id, [])],
+                    }
+                    for lesson in c.lessons
+                ],
+            }
+            for c in self.project.courses
+        ]
+        questions = {q.id: renderer.data(q) for q in self.project.questions()}
+        import json
+
+        return json.dumps({"edition": self.edition, "courses": courses, "questions": questions}, ensure_ascii=False, separators=(",", ":"))
+
+    # -- everything ----------------------------------------------------------------------
+
+    def build(self) -> SiteFiles:
+        site = SiteFiles()
+        files = site.files
+        files[f"{urls.COURSES}/index.md"] = self.courses_index()
+        course_nav = [{self._t("page.courses"): f"{urls.COURSES}/index.md"}]
+        for course in self.project.courses:
+            files[urls.course_page(course.id)] = self.course_page(course)
+            entries = [urls.course_page(course.id)]
+            for index, lesson in enumerate(course.lessons):
+                files[urls.lesson_page(lesson.id)] = self.lesson_page(course, index)
+                entries.append({lesson.title: urls.lesson_page(lesson.id)})
+            course_nav.append({course.title: entries})
+        site.nav.append({self._t("page.courses"): course_nav})
+        if self.project.banks:
+            files[f"{urls.PRACTICE}/index.md"] = self.practice_index()
+            bank_nav = []
+            for bank in self.project.banks:
+                sets = self.practice_sets(bank)
+                for number in range(1, len(sets) + 1):
+                    files[urls.practice_page(bank.id, number)] = self.practice_page(bank, number)
+                if len(sets) == 1:
+                    bank_nav.append({bank.title: urls.practice_page(bank.id)})
+                else:
+                    bank_nav.append({bank.title: [{self._set_label(sets, n): urls.practice_page(bank.id, n)} for n in range(1, len(sets) + 1)]})
+            site.nav.append({self._t("page.practice_index"): [f"{urls.PRACTICE}/index.md"] + bank_nav})
+        if self.project.blueprints:
+            files[f"{urls.EXAMS}/index.md"] = self.exam_index()
+            for paper in self.project.blueprints:
+                files[urls.exam_page(paper.id)] = self.exam_page(paper)
+            site.nav.append({self._t("page.exam_index"): [f"{urls.EXAMS}/index.md"] + [{p.title: urls.exam_page(p.id)} for p in self.project.blueprints]})
+        files[urls.NOTEBOOK] = self.notebook_page()
+        files[urls.PROGRESS] = self.progress_page()
+        files[urls.CITATIONS] = self.citations_page()
+        files[urls.DATA] = self.site_data()
+        site.nav += [
+            {self._t("page.notebook"): urls.NOTEBOOK},
+            {self._t("page.progress"): urls.PROGRESS},
+            {self._t("page.citations_title"): urls.CITATIONS},
+        ]
+        return site
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _section_heading(number: int, section, lang: str) -> str:
+    count = sum(r.count for r in section.draws)
+    return t("page.section_heading", lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
+
+
+def build_site_files(project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "") -> SiteFiles:
+    return PageBuilder(project, lang, directory_urls, edition).build()

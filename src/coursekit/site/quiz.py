@@ -1,0 +1,106 @@
+"""Quiz markup: questions as readable HTML (answers collapsed) plus the JSON the browser script uses."""
+
+from __future__ import annotations
+
+from coursekit.messages import t
+from coursekit.model import LETTERS, Project, Question
+from coursekit.site import urls
+from coursekit.site.text import html_text, json_for_script
+
+
+class QuizRenderer:
+    """Renders questions for one page; links are relative to that page."""
+
+    def __init__(self, project: Project, page_src: str, lang: str = "zh", directory_urls: bool = True):
+        self.project = project
+        self.page_src = page_src
+        self.lang = lang
+        self.directory_urls = directory_urls
+        self._lessons = project.lesson_index()
+
+    def href(self, to_src: str, anchor: str = "") -> str:
+        return urls.relative(self.page_src, to_src, self.directory_urls, anchor)
+
+    def sources(self, q: Question) -> list[dict]:
+        result = []
+        for key in q.sources:
+            citation = self.project.citations.get(key)
+            if citation:
+                result.append({"key": key, "label": citation.label, "summary": citation.summary, "href": self.href(urls.CITATIONS, key)})
+        return result
+
+    def lesson(self, q: Question) -> dict | None:
+        lesson = self._lessons.get(q.lesson)
+        if lesson is None:
+            return None
+        return {"id": lesson.id, "title": lesson.title, "href": self.href(urls.lesson_page(lesson.id))}
+
+    def data(self, q: Question) -> dict:
+        return {
+            "id": q.id,
+            "type": q.type,
+            "typeLabel": t(f"type.{q.type}", lang=self.lang),
+            "stem": q.stem,
+            "options": q.options,
+            "answer": q.answer,
+            "answerText": self.answer_text(q),
+            "explanation": q.explanation,
+            "sources": self.sources(q),
+            "lesson": self.lesson(q),
+            "bank": q.bank,
+            "tags": q.tags,
+            "difficulty": q.difficulty,
+        }
+
+    def answer_text(self, q: Question) -> str:
+        if q.type == "judge":
+            return t("ui.judge_true" if q.answer else "ui.judge_false", lang=self.lang)
+        if q.type == "order":
+            return " → ".join(q.options)
+        return q.answer_text()
+
+    def question_html(self, q: Question, number: int) -> str:
+        parts = [
+            f'<li class="ck-question" id="q-{html_text(q.id)}" data-ck-qid="{html_text(q.id)}" data-ck-type="{q.type}">',
+            f'<p class="ck-stem"><span class="ck-type">{html_text(t(f"type.{q.type}", lang=self.lang))}</span> {html_text(q.stem)}</p>',
+        ]
+        if q.options:
+            options = q.options if q.type != "order" else _display_order(q)
+            items = "".join(f"<li>{html_text(option)}</li>" for option in options)
+            parts.append(f'<ol class="ck-options" type="A">{items}</ol>')
+        parts.append(f'<details class="ck-answer" data-search-exclude><summary>{html_text(t("page.show_answer", lang=self.lang))}</summary>')
+        parts.append(f'<p><strong>{html_text(t("page.answer", lang=self.lang))}</strong>：{html_text(self.answer_text(q))}</p>')
+        parts.append(f'<p><strong>{html_text(t("page.explanation", lang=self.lang))}</strong>：{html_text(q.explanation)}</p>')
+        links = [f'<a href="{html_text(s["href"])}">{html_text(s["label"])}</a>' for s in self.sources(q)]
+        lesson = self.lesson(q)
+        line = f'<strong>{html_text(t("page.source", lang=self.lang))}</strong>：' + "、".join(links)
+        if lesson and urls.lesson_page(lesson["id"]) != self.page_src:
+            line += f' · <a href="{html_text(lesson["href"])}">{html_text(t("page.lesson_link", lang=self.lang))}：{html_text(lesson["title"])}</a>'
+        parts.append(f"<p>{line}</p></details></li>")
+        return "".join(parts)
+
+    def quiz_block(self, questions: list[Question], kind: str, name: str) -> str:
+        """A self-contained quiz: readable without JavaScript, interactive with it."""
+        items = "\n".join(self.question_html(q, i + 1) for i, q in enumerate(questions))
+        payload = json_for_script({"kind": kind, "name": name, "questions": [self.data(q) for q in questions]})
+        return (
+            f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}">\n'
+            f'<ol class="ck-questions">\n{items}\n</ol>\n'
+            f'<script type="application/json" class="ck-data">{payload}</script>\n'
+            "</div>"
+        )
+
+
+def _display_order(q: Question) -> list[str]:
+    """Order questions are written in the right order; show them shuffled (stably, by id) so the
+    page without JavaScript does not give the answer away."""
+    import hashlib
+
+    keyed = sorted(range(len(q.options)), key=lambda i: hashlib.sha1(f"{q.id}:{i}".encode()).hexdigest())
+    if keyed == list(range(len(q.options))) and len(keyed) > 1:
+        keyed = keyed[1:] + keyed[:1]
+    return [f"{q.options[i]}" for i in keyed]
+
+
+def option_letter(index: int) -> str:
+    return LETTERS[index]

@@ -1,0 +1,70 @@
+"""Where generated pages live, and relative links between them (so the site works from a sub-path)."""
+
+from __future__ import annotations
+
+import posixpath
+
+COURSES = "courses"
+PRACTICE = "practice"
+EXAMS = "exams"
+CITATIONS = "citations.md"
+NOTEBOOK = "notebook.md"
+PROGRESS = "progress.md"
+DATA = "assets/coursekit/site-data.json"
+
+
+def course_page(course_id: str) -> str:
+    return f"{COURSES}/{course_id}/index.md"
+
+
+def lesson_page(lesson_id: str) -> str:
+    return f"{COURSES}/{lesson_id}.md"
+
+
+def practice_page(bank_id: str, set_number: int = 1) -> str:
+    """A bank's practice pages: the first set at practice/<bank>/, the others at practice/<bank>/<n>/."""
+    return f"{PRACTICE}/{bank_id}/index.md" if set_number == 1 else f"{PRACTICE}/{bank_id}/{set_number}.md"
+
+
+def exam_page(paper_id: str) -> str:
+    return f"{EXAMS}/{paper_id}.md"
+
+
+def print_page(paper_id: str) -> str:
+    """The print-ready paper (variant A, default seed) with its answer key."""
+    return f"{EXAMS}/{paper_id}-print.md"
+
+
+TRAINER_PLANS = "trainers/plans.md"
+TRAINER_PAPERS = "trainers/papers.md"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL path (relative to the site root) that MkDocs gives a page source path."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """A relative href from the page ``from_src`` to the page or file ``to_src``."""
+    from_url = page_url(from_src, directory_urls)
+    to_url = page_url(to_src, directory_urls)
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+    href = posixpath.relpath(to_url or ".", from_dir or ".")
+    if to_url.endswith("/") and not href.endswith("/"):
+        href += "/"
+    if href == "./":
+        href = "./"
+    return href + (f"#{anchor}" if anchor else "")
+
+
+def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target between two source files; MkDocs checks it and turns it into a URL."""
+    href = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return href + (f"#{anchor}" if anchor else "")
