@@ -13,6 +13,7 @@ from coursekit.sources.banks import load_bank
 from coursekit.sources.blueprints import load_blueprint
 from coursekit.sources.citations import load_citation_file
 from coursekit.sources.courses import load_course
+from coursekit.sources.translations import is_translation
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Layout:
         return [root / self.courses, root / self.quizzes, root / self.citations]
 
 
+def source_files(folder: Path) -> list[Path]:
+    """The Chinese source files of a folder: ``*.yml`` but not translations such as ``x.en.yml``."""
+    return [path for path in sorted(folder.glob("*.yml")) if not is_translation(path)]
+
+
 def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[Problem]]:
     """Read every source; return the project and every problem found (loading and checking)."""
     root = Path(root)
@@ -38,7 +44,7 @@ def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[P
 
     citations = {}
     citation_places: dict[str, str] = {}
-    for path in sorted((root / layout.citations).glob("*.yml")):
+    for path in source_files(root / layout.citations):
         entries, found = load_citation_file(path, shown(path))
         problems += found
         for citation in entries:
@@ -63,14 +69,14 @@ def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[P
     courses.sort(key=lambda c: (c.order, c.id))
 
     banks = []
-    for path in sorted((root / layout.quizzes).glob("*.yml")):
+    for path in source_files(root / layout.quizzes):
         bank, found = load_bank(path, shown(path))
         problems += found
         if bank:
             banks.append(bank)
 
     blueprints = []
-    for path in sorted((root / layout.papers).glob("*.yml")):
+    for path in source_files(root / layout.papers):
         blueprint, found = load_blueprint(path, shown(path))
         problems += found
         if blueprint:

@@ -1,0 +1,174 @@
+"""Translations lie beside the Chinese sources and overlay their text, never their structure.
+
+- ``courses/<id>/course.en.yml``: title, audience, summary, objectives.
+- ``courses/<id>/<lesson>.en.md``: the whole lesson (front matter title, objectives, optional
+  sources; the body). Minutes, order and citations keys stay the Chinese lesson's.
+- ``quizzes/<bank>.en.yml``: ``title``, ``description`` and ``questions`` by ``id``: stem, options
+  (same number, same order, so answer letters hold), explanation, and the answer of blank and short
+  questions (the accepted words differ by language).
+- ``citations/<file>.en.yml``: regulation, short and, by ``key``, article and summary.
+
+Whatever has no translation keeps its Chinese text and is listed in ``Translation.fallback``,
+so pages can say plainly that they show the Chinese original.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coursekit.messages import DEFAULT_LANG, LANGS, t
+from coursekit.model import Project
+from coursekit.problems import Problem, display_path
+from coursekit.sources.banks import BLANK_MARK
+from coursekit.sources.courses import split_front_matter
+from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.yamlfile import load_yaml_file
+
+
+def is_translation(path: Path) -> bool:
+    """``x.en.yml`` or ``x.en.md``: a translation, not a source of its own."""
+    parts = path.name.split(".")
+    return len(parts) >= 3 and parts[-2] in LANGS and parts[-2] != DEFAULT_LANG
+
+
+@dataclass
+class Translation:
+    project: Project
+    lang: str
+    # ids shown in Chinese for want of a translation: "course:<id>", lesson ids, question ids
+    fallback: set[str] = field(default_factory=set)
+
+    def is_fallback(self, kind: str, ident: str) -> bool:
+        return f"{kind}:{ident}" in self.fallback
+
+
+def translate_project(project: Project, root: Path, lang: str, layout=None) -> tuple[Translation, list[Problem]]:
+    """A copy of ``project`` with the ``lang`` texts laid over it, and the problems found."""
+    from coursekit.sources.project import Layout
+
+    layout = layout or Layout()
+    root = Path(root)
+    result = Translation(copy.deepcopy(project), lang)
+    if lang == DEFAULT_LANG:
+        return result, []
+    problems: list[Problem] = []
+    _citations(result, root / layout.citations, root, problems)
+    _courses(result, root / layout.courses, root, problems)
+    _banks(result, root / layout.quizzes, root, problems)
+    return result, problems
+
+
+def _load(path: Path, root: Path, problems: list[Problem], what: str):
+    shown = display_path(path, root)
+    data, found = load_yaml_file(path, shown)
+    problems += found
+    top = require_mapping(data, shown, problems, what) if not found else None
+    return (FieldReader(top, shown, problems) if top is not None else None), shown
+
+
+def _citations(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
+    citations = result.project.citations
+    translated: set[str] = set()
+    for path in sorted(folder.glob(f"*.{result.lang}.yml")):
+        head, shown = _load(path, root, problems, t("what.citations"))
+        if head is None:
+            continue
+        head.unknown_keys({"regulation", "short", "articles"})
+        regulation = head.text("regulation")
+        short = head.text("short", required=False, default=regulation)
+        for item in head.mapping_list("articles"):
+            row = FieldReader(item, shown, problems)
+            row.unknown_keys({"key", "article", "summary"})
+            key = row.text("key")
+            if key not in citations:
+                row.problem("key", t("translation.unknown_citation", key=key))
+                continue
+            citation = citations[key]
+            citation.regulation, citation.short = regulation, short
+            citation.article = row.text("article")
+            citation.summary = row.text("summary")
+            translated.add(key)
+    result.fallback |= {f"citation:{key}" for key in citations if key not in translated}
+
+
+def _courses(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
+    for course in result.project.courses:
+        course_dir = folder / course.id
+        path = course_dir / f"course.{result.lang}.yml"
+        if path.is_file():
+            head, _ = _load(path, root, problems, t("what.course"))
+            if head is not None:
+                head.unknown_keys({"title", "audience", "summary", "objectives"})
+                course.title = head.text("title")
+                course.audience = head.text("audience")
+                course.summary = head.text("summary", required=False)
+                course.objectives = head.text_list("objectives", required=True)
+        else:
+            result.fallback.add(f"course:{course.id}")
+        for lesson in course.lessons:
+            path = course_dir / f"{lesson.slug}.{result.lang}.md"
+            if not path.is_file():
+                result.fallback.add(f"lesson:{lesson.id}")
+                continue
+            shown = display_path(path, root)
+            front, body, body_line, found = split_front_matter(path.read_text("utf-8"), shown)
+            problems.extend(found)
+            if front is None:
+                problems.append(Problem(shown, 1, t("lesson.no_title")))
+                continue
+            fields = FieldReader(front, shown, problems)
+            fields.unknown_keys({"title", "objectives", "sources", "as_of"})
+            title = fields.text("title", required=False)
+            if not title:
+                problems.append(Problem(shown, front.line, t("lesson.no_title")))
+            lesson.title = title or lesson.title
+            lesson.objectives = fields.text_list("objectives") or lesson.objectives
+            lesson.sources = fields.text_list("sources") or lesson.sources
+            lesson.as_of = fields.text("as_of", required=False, default=lesson.as_of)
+            lesson.body, lesson.body_line, lesson.file = body, body_line, shown
+
+
+def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
+    by_file = {Path(bank.file).name: bank for bank in result.project.banks}
+    translated: set[str] = set()
+    for path in sorted(folder.glob(f"*.{result.lang}.yml")):
+        bank = by_file.get(path.name.replace(f".{result.lang}.yml", ".yml"))
+        head, shown = _load(path, root, problems, t("what.bank"))
+        if head is None:
+            continue
+        if bank is None:
+            head.problem(None, t("translation.no_bank", file=path.name))
+            continue
+        head.unknown_keys({"bank", "title", "description", "questions"})
+        bank.title = head.text("title")
+        bank.description = head.text("description", required=False, default=bank.description)
+        questions = {q.id: q for q in bank.questions}
+        for item in head.mapping_list("questions"):
+            row = FieldReader(item, shown, problems)
+            row.unknown_keys({"id", "stem", "options", "answer", "explanation"})
+            question = questions.get(row.text("id"))
+            if question is None:
+                row.problem("id", t("translation.unknown_question", id=row.text("id", required=False)))
+                continue
+            stem = row.text("stem")
+            options = row.text_list("options")
+            if len(options) != len(question.options):
+                row.problem("options", t("translation.options_count", count=len(options), expected=len(question.options)))
+                continue
+            answer = question.answer
+            if question.type == "blank":
+                raw = item.get("answer")
+                entries = raw if isinstance(raw, list) else [raw]
+                answer = [[str(w).strip() for w in (e if isinstance(e, list) else [e]) if str(w).strip()] for e in entries if e is not None]
+                if len(answer) != len(question.answer) or len(BLANK_MARK.findall(stem)) != len(answer):
+                    row.problem("answer", t("translation.blank_count", expected=len(question.answer)))
+                    continue
+            elif question.type == "short":
+                answer = row.text("answer")
+            question.stem, question.options, question.answer = stem, options, answer
+            question.explanation = row.text("explanation")
+            translated.add(question.id)
+    result.fallback |= {f"question:{q.id}" for q in result.project.questions() if q.id not in translated}
+    result.fallback |= {f"bank:{b.id}" for b in result.project.banks if all(f"question:{q.id}" in result.fallback for q in b.questions)}
