@@ -6,6 +6,9 @@ MkDocs events used, and why:
   anything is written), generate the pages in memory, and add their nav sections and our
   browser assets to the config.
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
+- ``on_template_context``: give the 404 page the site's base path (``COURSEKIT_BASE_PATH``, set by
+  ``coursekit publish --base-path``), because it is served at any missing URL and so cannot link
+  relatively; without it MkDocs assumes the server root.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources.
 """
@@ -13,6 +16,7 @@ MkDocs events used, and why:
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -21,8 +25,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
 
+from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
+from coursekit.publish.linkcheck import normalise_base_path
+from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.sources.project import Layout, load_project
 
@@ -56,7 +64,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         project, problems = load_project(root, self._layout)
         if problems:
             raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
-        self._site: SiteFiles = build_site_files(project, lang=self.config.lang, directory_urls=config.use_directory_urls)
+        edition = content_edition(root, self.config.lang)
+        # Shown in every page's footer by docs/overrides/partials/copyright.html.
+        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=self.config.lang, edition=edition)
+        self._site: SiteFiles = build_site_files(project, lang=self.config.lang, directory_urls=config.use_directory_urls, edition=edition)
         if config.nav is not None:
             position = min(self.config.nav_position, len(config.nav))
             config.nav[position:position] = self._site.nav
@@ -76,6 +87,15 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")
         )
         return files
+
+    def on_template_context(self, context, *, template_name, config):
+        base_path = os.environ.get(BASE_PATH_ENV)
+        if template_name == "404.html" and base_path:
+            base = normalise_base_path(base_path)
+            context["base_url"] = base
+            context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+        return context
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):
