@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -100,3 +101,27 @@ def page(browser):
     page.on("pageerror", lambda err: page.console_errors.append(str(err)))
     yield page
     context.close()
+
+
+TRAINER_SITE_URL = "http://intranet.example/peixun/"
+
+
+@pytest.fixture(scope="session")
+def trainer_site(tmp_path_factory):
+    """The project's config and docs with the trainer tools' fixture content (tests/trainer_fixture.py)
+    in place of the real courses, banks and citations, built with ``site_url`` set so that pages carry
+    QR codes. Returns (project folder, built site)."""
+    from trainer_fixture import COURSE, write_fixture_content
+
+    project = copy_project(tmp_path_factory.mktemp("trainer") / "project")
+    for name in ("courses", "quizzes", "citations"):
+        shutil.rmtree(project / name)
+    write_fixture_content(project)
+    home = project / "docs/index.md"
+    home.write_text(re.sub(r"courses/[a-z0-9-]+/index\.md", f"courses/{COURSE}/index.md", home.read_text("utf-8")), "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {TRAINER_SITE_URL}\n" + config.read_text("utf-8"), "utf-8")
+    site = project.parent / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site

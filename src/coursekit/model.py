@@ -30,6 +30,28 @@ class Citation:
 
 
 @dataclass
+class TrainerStep:
+    """One step of a lesson as taught in a classroom, e.g. 导入 (3 minutes)."""
+
+    step: str
+    minutes: int
+
+
+@dataclass
+class TrainerNotes:
+    """A lesson's notes for trainers (front matter ``trainer:``); never shown on the learner's page."""
+
+    steps: list[TrainerStep] = field(default_factory=list)
+    discussion: list[str] = field(default_factory=list)
+    activity: str = ""
+    notes: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass
 class Lesson:
     course_id: str
     slug: str
@@ -39,7 +61,7 @@ class Lesson:
     objectives: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     as_of: str = ""
-    trainer_notes: dict | None = None
+    trainer_notes: TrainerNotes | None = None
     file: str = ""
     body_line: int = 1  # line of the body's first line in the file, for messages
 

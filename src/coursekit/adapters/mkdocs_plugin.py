@@ -35,7 +35,7 @@ from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.sources.project import Layout, load_project
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js")
+WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css")
 
 
 class CoursekitConfig(Config):
@@ -67,11 +67,14 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         edition = content_edition(root, self.config.lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
         config.extra["coursekit_edition"] = t("publish.edition_footer", lang=self.config.lang, edition=edition)
-        self._site: SiteFiles = build_site_files(project, lang=self.config.lang, directory_urls=config.use_directory_urls, edition=edition)
+        self._site: SiteFiles = build_site_files(
+            project, lang=self.config.lang, directory_urls=config.use_directory_urls, site_url=config.site_url or "", edition=edition
+        )
         if config.nav is not None:
             position = min(self.config.nav_position, len(config.nav))
             config.nav[position:position] = self._site.nav
         config.extra_css.append(f"{ASSET_DIR}/coursekit.css")
+        config.extra_css.append(f"{ASSET_DIR}/trainer.css")
         config.extra_javascript.append(f"{ASSET_DIR}/strings.js")
         config.extra_javascript.append(f"{ASSET_DIR}/coursekit.js")
         return config

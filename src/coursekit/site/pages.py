@@ -11,6 +11,7 @@ from coursekit.model import Course, Lesson, Project
 from coursekit.site import urls
 from coursekit.site.quiz import QuizRenderer
 from coursekit.site.text import html_text, json_for_script, md_text
+from coursekit.site.trainer_pages import add_trainer_pages
 
 
 # Practice pages hold at most this many questions, so a quiz page stays within its weight budget.
@@ -331,5 +332,8 @@ def _section_heading(number: int, section, lang: str) -> str:
     return t("page.section_heading", lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
 
 
-def build_site_files(project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "") -> SiteFiles:
-    return PageBuilder(project, lang, directory_urls, edition).build()
+def build_site_files(project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", site_url: str = "") -> SiteFiles:
+    """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes."""
+    site = PageBuilder(project, lang, directory_urls, edition).build()
+    add_trainer_pages(site, project, lang, directory_urls, site_url)
+    return site

@@ -9,6 +9,7 @@ from coursekit.messages import t
 from coursekit.model import Course, Lesson
 from coursekit.problems import Problem
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.trainer_notes import read_trainer_notes
 from coursekit.sources.yamlfile import MarkedDict, load_yaml_file, parse_yaml
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -46,10 +47,7 @@ def load_lesson(path: Path, shown_as: str, course_id: str, minutes: int) -> tupl
     title = fields.text("title", required=False)
     if not title:
         problems.append(Problem(shown_as, front.line, t("lesson.no_title")))
-    trainer = front.get("trainer")
-    if trainer is not None and not isinstance(trainer, dict):
-        fields.problem("trainer", t("lesson.trainer_not_mapping"))
-        trainer = None
+    trainer = read_trainer_notes(front, shown_as, problems)
     lesson = Lesson(
         course_id=course_id,
         slug=path.stem,

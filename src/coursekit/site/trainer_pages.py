@@ -1,0 +1,113 @@
+"""Pages for trainers, added to the generated site: lesson plans (the lessons' ``trainer:`` notes,
+which learner pages never show), print-ready papers, and QR codes on the pages a trainer puts on
+a projector (course, practice and exam pages) when the site's address is known."""
+
+from __future__ import annotations
+
+from coursekit.messages import t
+from coursekit.model import Project
+from coursekit.plans.key_points import key_points
+from coursekit.site import urls
+from coursekit.site.print_pages import PrintPage
+from coursekit.site.qr import page_address, qr_block, with_qr_block
+from coursekit.site.text import md_text
+
+# Notes for trainers and answer keys: not what a learner's search should turn up.
+_HIDDEN_FROM_SEARCH = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+class TrainerPages:
+    def __init__(self, project: Project, lang: str = "zh", directory_urls: bool = True, site_url: str = ""):
+        self.project = project
+        self.lang = lang
+        self.directory_urls = directory_urls
+        self.site_url = site_url or ""
+
+    def _t(self, key: str, **values) -> str:
+        return t(key, lang=self.lang, **values)
+
+    def plans_page(self) -> str:
+        src = urls.TRAINER_PLANS
+        lines = [_HIDDEN_FROM_SEARCH + f"# {md_text(self._t('plan.page_title'))}", "", md_text(self._t("plan.page_intro")), ""]
+        for course in self.project.courses:
+            lines += [f"## {md_text(course.title)}", ""]
+            lines += [f"**{md_text(self._t('plan.audience'))}**：{md_text(course.audience)}", ""]
+            without_notes = []
+            for number, lesson in enumerate(course.lessons, 1):
+                link = urls.md_link(src, urls.lesson_page(lesson.id))
+                notes = lesson.trainer_notes
+                if notes is None:
+                    without_notes.append(f"[{number}\\. {md_text(lesson.title)}]({link})")
+                    continue
+                lines += [f"### {number}\\. {md_text(lesson.title)}", ""]
+                minutes = self._t("plan.minutes", minutes=lesson.minutes)
+                if notes.steps:
+                    minutes += self._t("plan.minutes_steps", minutes=notes.minutes)
+                lines += [f"[{md_text(self._t('plan.open_lesson'))}]({link}) · {md_text(minutes)}", ""]
+                if notes.steps:
+                    lines += [
+                        f"**{md_text(self._t('plan.steps'))}**",
+                        "",
+                        f"| {md_text(self._t('plan.step_number'))} | {md_text(self._t('plan.step'))} | {md_text(self._t('plan.step_minutes_header'))} |",
+                        "|---:|---|---:|",
+                    ]
+                    lines += [f"| {i} | {md_text(s.step)} | {s.minutes} |" for i, s in enumerate(notes.steps, 1)]
+                    lines += [f"|  | {md_text(self._t('plan.steps_total'))} | {notes.minutes} |", ""]
+                if notes.discussion:
+                    lines += [f"**{md_text(self._t('plan.discussion'))}**", ""]
+                    lines += [f"{i}. {md_text(q)}" for i, q in enumerate(notes.discussion, 1)] + [""]
+                if notes.activity:
+                    lines += [f"**{md_text(self._t('plan.activity'))}**：{md_text(notes.activity)}", ""]
+                if notes.notes:
+                    lines += [f"**{md_text(self._t('plan.notes'))}**：{md_text(notes.notes)}", ""]
+                points = key_points(lesson)
+                if points:
+                    lines += [f"**{md_text(self._t('plan.key_points'))}**：{md_text('；'.join(points))}", ""]
+            if without_notes:
+                lines += [f"*{md_text(self._t('plan.lessons_without_notes'))}*：" + "、".join(without_notes), ""]
+        return "\n".join(lines) + "\n"
+
+    def papers_page(self) -> str:
+        src = urls.TRAINER_PAPERS
+        lines = [_HIDDEN_FROM_SEARCH + f"# {md_text(self._t('paper.print_index'))}", "", md_text(self._t("paper.print_index_intro")), ""]
+        for blueprint in self.project.blueprints:
+            link = urls.md_link(src, urls.print_page(blueprint.id))
+            lines.append(f"- [{md_text(blueprint.title)}]({link})")
+        if not self.project.blueprints:
+            lines.append(md_text(self._t("paper.no_papers")))
+        return "\n".join(lines) + "\n"
+
+    def _qr(self, files: dict[str, str], src: str) -> None:
+        if self.site_url and src in files:
+            block = qr_block(page_address(self.site_url, src, self.directory_urls), self.lang)
+            files[src] = with_qr_block(files[src], block)
+
+    def add_to(self, site) -> None:
+        """Add the trainers' pages and nav to ``site`` (a ``SiteFiles``); link and mark the learner pages."""
+        files = site.files
+        files[urls.TRAINER_PLANS] = self.plans_page()
+        files[urls.TRAINER_PAPERS] = self.papers_page()
+        nav = [{self._t("plan.page_title"): urls.TRAINER_PLANS}, {self._t("paper.print_index"): urls.TRAINER_PAPERS}]
+        for blueprint in self.project.blueprints:
+            page = urls.print_page(blueprint.id)
+            files[page] = PrintPage(self.project, blueprint, self.lang).markdown()
+            nav.append({self._t("paper.print_nav", title=blueprint.title): page})
+            exam = urls.exam_page(blueprint.id)
+            if exam in files:
+                link = urls.md_link(exam, page)
+                files[exam] = files[exam].rstrip("\n") + f"\n\n[{md_text(self._t('paper.print_link'))}]({link}){{ .ck-print-link }}\n"
+        site.nav.append({self._t("plan.nav_title"): nav})
+        for src in self.projected_pages(files):
+            self._qr(files, src)
+
+    def projected_pages(self, files: dict[str, str]) -> list[str]:
+        """The pages a trainer shows on a projector for learners to open: course pages, every
+        practice page (a bank may span several) and exam pages."""
+        pages = [urls.course_page(course.id) for course in self.project.courses]
+        pages += sorted(src for src in files if src.startswith(f"{urls.PRACTICE}/") and src.endswith(".md"))
+        pages += [urls.exam_page(blueprint.id) for blueprint in self.project.blueprints]
+        return [src for src in pages if src in files]
+
+
+def add_trainer_pages(site, project: Project, lang: str = "zh", directory_urls: bool = True, site_url: str = "") -> None:
+    TrainerPages(project, lang, directory_urls, site_url).add_to(site)
