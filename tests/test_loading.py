@@ -71,6 +71,19 @@ def test_bank_problems_name_the_line(tmp_path, question, line, message):
     assert any(p.file == "b.yml" and p.line == line and message in p.message for p in problems), problems
 
 
+def test_answers_stay_as_written(tmp_path):
+    bank, problems = bank_of(
+        tmp_path,
+        """
+        - {id: q1, type: blank, stem: 每月交___元, answer: [[50.00, 50]], explanation: e, source: k, lesson: c/l}
+        - {id: q2, type: blank, stem: 开关___, answer: off, explanation: e, source: k, lesson: c/l}
+        - {id: q3, type: judge, stem: s, answer: True, explanation: e, source: k, lesson: c/l}
+        """,
+    )
+    assert problems == []
+    assert [q.answer for q in bank.questions] == [[["50.00", "50"]], [["off"]], True]
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     path = write(tmp_path / "b.yml", "bank: b\ntitle: t\nquestions:\n  - id: q1\n    stem: [未闭合\n")
     _, problems = load_bank(path, "b.yml")

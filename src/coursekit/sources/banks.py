@@ -14,7 +14,10 @@ from coursekit.sources.yamlfile import MarkedDict, MarkedList, load_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 BLANK_MARK = re.compile(r"_{3,}")
-JUDGE_WORDS = {"正确": True, "对": True, "√": True, "是": True, "错误": False, "错": False, "×": False, "否": False}
+JUDGE_WORDS = {
+    "正确": True, "对": True, "√": True, "是": True, "true": True,
+    "错误": False, "错": False, "×": False, "否": False, "false": False,
+}
 QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty"}
 MAX_OPTIONS = 26
 
@@ -92,8 +95,10 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
     if qtype == "judge":
         if isinstance(raw, bool):
             return raw
-        if str(raw).strip() in JUDGE_WORDS:
-            return JUDGE_WORDS[str(raw).strip()]
+        word = str(raw).strip()
+        word = word.lower() if word.isascii() else word
+        if word in JUDGE_WORDS:
+            return JUDGE_WORDS[word]
         q.problem("answer", t("question.judge_answer", value=raw))
         return None
     if qtype == "blank":

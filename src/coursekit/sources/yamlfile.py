@@ -60,8 +60,31 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
                 Problem(loader.path, line, t("yaml.duplicate_key", key=key, first=mapping.key_lines[key]))
             )
             continue
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        if key in AS_WRITTEN_KEYS:
+            mapping[key] = _as_written(value_node)
+        else:
+            mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
+    return mapping
+
+
+# Answers are kept exactly as the author typed them: YAML would turn an accepted blank answer
+# "50.00" into the number 50.0, "1e3" into 1000.0 and "off" into False, so a learner typing
+# what the author wrote would be marked wrong.
+AS_WRITTEN_KEYS = frozenset({"answer"})
+
+
+def _as_written(node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        items = MarkedList(_as_written(child) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+    mapping = MarkedDict((str(_as_written(k)), _as_written(v)) for k, v in node.value)
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(_as_written(k)): k.start_mark.line + 1 for k, _ in node.value}
     return mapping
 
 
