@@ -78,6 +78,21 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory):
+    """The browser quiz tests' project (tests/quizsite.py) built and served on loopback.
+    Yields (project folder, site URL)."""
+    from quizsite import make_quiz_project
+
+    project = make_quiz_project(tmp_path_factory.mktemp("quiz") / "project")
+    site = project.parent / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = serve_directory(site)
+    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright. Missing Chromium is a failure, never a skip."""
     from playwright.sync_api import sync_playwright

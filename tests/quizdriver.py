@@ -1,0 +1,99 @@
+"""Driving coursekit's quiz widgets in a real page as a learner does: by what is on screen."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from coursekit.messages import t
+
+STORE_KEY = "coursekit:v1"
+
+
+def ui(key: str, **values) -> str:
+    """A browser string as the learner sees it (Chinese)."""
+    return t(f"ui.{key}", lang="zh", **values)
+
+
+def question(page, qid: str):
+    return page.locator(f'li.ck-question[data-ck-qid="{qid}"]')
+
+
+def option_label(item, text: str):
+    return item.locator("label.ck-choice", has=item.page.get_by_text(text, exact=True))
+
+
+def order_texts(item) -> list[str]:
+    return item.locator(".ck-order-text").all_inner_texts()
+
+
+def put_in_order(item, wanted: list[str]) -> None:
+    """Move items with the up buttons until the list reads ``wanted``."""
+    for target, text in enumerate(wanted):
+        while order_texts(item).index(text) != target:
+            item.get_by_role("button", name=ui("move_up", item=text)).click()
+
+
+def enter(item, q: dict, value) -> None:
+    """Fill in ``value`` (as given by quizsite.right_answer or wrong_answer) for question ``q``."""
+    kind = q["type"]
+    if kind in ("single", "multiple"):
+        for text in value:
+            option_label(item, text).click()
+    elif kind == "judge":
+        option_label(item, value).click()
+    elif kind == "blank":
+        for k, text in enumerate(value):
+            item.get_by_label(ui("blank_label", n=k + 1)).fill(text)
+    elif kind == "order":
+        put_in_order(item, value)
+    else:
+        item.locator("textarea").fill(value)
+
+
+def wrong_answer(q: dict, right):
+    kind = q["type"]
+    if kind == "single":
+        return [next(o for o in q["options"] if o not in right)]
+    if kind == "multiple":
+        return right[:1]  # one right option is not enough
+    if kind == "judge":
+        return "正确" if right == "错误" else "错误"
+    if kind == "blank":
+        return ["不对" for _ in right]
+    if kind == "order":
+        return list(reversed(right))
+    return "我不知道"
+
+
+def answer_practice(item, q: dict, value, right: bool) -> None:
+    """Answer and submit one practice question; a short question is then self-marked."""
+    enter(item, q, value)
+    if q["type"] == "short":
+        item.get_by_role("button", name=ui("show_reference")).click()
+        item.get_by_role("button", name=ui("self_right" if right else "self_wrong")).click()
+    else:
+        item.get_by_role("button", name=ui("check")).click()
+
+
+def stored_state(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem({json.dumps(STORE_KEY)})")
+    return None if raw is None else json.loads(raw)
+
+
+def absolute_href(link) -> str:
+    return link.evaluate("a => a.href")
+
+
+def foreign_requests(page, base: str) -> list[str]:
+    """Requests that did not go to our own server (data: and our own blob: URLs stay in the page)."""
+    return [url for url in page.requests_seen if not (url.startswith(base) or url.startswith("data:") or url.startswith("blob:" + base.rstrip("/")))]
+
+
+def assert_clean(page, base: str) -> None:
+    assert page.console_errors == [], page.console_errors
+    assert foreign_requests(page, base) == []
+
+
+def url(base: str, path: str) -> str:
+    return urljoin(base, path)
