@@ -8,13 +8,14 @@ from pathlib import Path
 from coursekit.model import Citation
 from coursekit.problems import display_path
 from coursekit.sources.citations import load_citation_file
+from coursekit.sources.project import source_files
 
 
 def load_citations(root: Path) -> dict[str, Citation]:
     """Every citation under ``root/citations``; an unreadable entry is simply absent here
     (``coursekit check`` is where citation files get judged)."""
     index: dict[str, Citation] = {}
-    for path in sorted((Path(root) / "citations").glob("*.yml")):
+    for path in source_files(Path(root) / "citations"):  # the Chinese files, not x.en.yml
         entries, _ = load_citation_file(path, display_path(path, root))
         for citation in entries:
             if citation.key:

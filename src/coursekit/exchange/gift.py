@@ -43,6 +43,21 @@ _TAG_COMMENT = re.compile(r"\[tag:((?:\\\]|[^\]])+)\]")
 MAX_RIGHT_ANSWERS = 10
 
 
+def partial_credit(right: list[tuple[int, float]]) -> tuple[int, float] | None:
+    """The first answer that earns partial credit, among (index, percent) of the credited answers.
+
+    Several answers sharing the credit are the right ones of a multiple-answer question, however it
+    is split; less than 100% alone or beside a full answer is partial credit, which we do not have."""
+    if len(right) == 1 or any(weight == 100 for _, weight in right):
+        return next(((i, w) for i, w in right if w != 100), None)
+    return None
+
+
+def category_title(path: str) -> str:
+    """``$course$/top/交换格式//测试`` -> ``交换格式/测试``: the last level; Moodle doubles a / in a name."""
+    return re.split(r"(?<!/)/(?!/)", path.strip())[-1].replace("//", "/")
+
+
 def fraction_text(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
@@ -156,8 +171,10 @@ class _Text:
         self.raw, self.html = raw, html
 
     def plain(self) -> str:
-        text = _restore(self.raw.strip())
-        return clean_text(html_to_text(text) if self.html else text)
+        if self.html:
+            return clean_text(html_to_text(_restore(self.raw.strip())))
+        # Indentation inside a hand-written answer block is layout, not text.
+        return clean_text(_restore("\n".join(line.strip() for line in self.raw.strip().split("\n"))))
 
 
 def _split_answers(answer_text: str) -> list[str]:
@@ -206,9 +223,9 @@ class _BlockReader:
                     draft.id = _restore(title).strip()
         start, end = text.find("{"), text.find("}")
         if start < 0 and end < 0:
-            return self.problem("exchange.gift_no_answers")
+            return self.problem("exchange.gift_no_answers", open="{", close="}")
         if start < 0 or end < start:
-            return self.problem("exchange.gift_braces")
+            return self.problem("exchange.gift_braces", open="{", close="}")
         before, answer_text, after = text[:start], text[start + 1:end].strip(), text[end + 1:].strip()
         text_format = _TEXT_FORMAT.match(before.strip())
         is_html = bool(text_format) and text_format.group(1).lower() == "html"
@@ -253,10 +270,9 @@ class _BlockReader:
             options.append(plain(option))
             if weight is not None and weight > 0:
                 right.append((index, weight))
-        # Several answers with positive weight are the right ones of a multiple-answer question,
-        # whatever the split; one answer with less than 100% is partial credit, which we lack.
-        if len(right) == 1 and right[0][1] != 100:
-            return self.problem("exchange.gift_partial", option=options[right[0][0]], weight=fraction_text(right[0][1]))
+        partial = partial_credit(right)
+        if partial:
+            return self.problem("exchange.gift_partial", option=options[partial[0]], weight=fraction_text(partial[1]))
         draft.type = "single" if len(right) == 1 else "multiple"
         draft.options = options
         draft.answer = "".join(LETTERS[i] for i, _ in right if i < len(LETTERS))
@@ -275,5 +291,5 @@ def read_gift(path: Path, shown_as: str) -> Reading:
         elif isinstance(found, Problem):
             reading.problems.append(found)
         elif isinstance(found, str) and not reading.title:
-            reading.title = found.rsplit("/", 1)[-1]
+            reading.title = category_title(found)
     return reading

@@ -28,7 +28,7 @@ from xml.parsers import expat
 
 from coursekit.exchange.draft import Draft, Reading, clean_text
 from coursekit.exchange.feedback import compose_feedback, split_feedback
-from coursekit.exchange.gift import MAX_RIGHT_ANSWERS, fraction_text
+from coursekit.exchange.gift import MAX_RIGHT_ANSWERS, category_title, fraction_text, partial_credit
 from coursekit.exchange.htmltext import html_to_text, text_to_html
 from coursekit.exchange.moodletags import apply_tags, question_tags
 from coursekit.exchange.written import Written
@@ -206,8 +206,9 @@ class _QuestionReader:
         answers = element.findall("answer")
         if qtype == "multichoice":
             right = [i for i, a in enumerate(answers) if _fraction(a) > 0]
-            if len(right) == 1 and _fraction(answers[right[0]]) != 100:
-                return self.problem("exchange.gift_partial", option=_plain(answers[right[0]]), weight=fraction_text(_fraction(answers[right[0]])))
+            partial = partial_credit([(i, _fraction(answers[i])) for i in right])
+            if partial:
+                return self.problem("exchange.gift_partial", option=_plain(answers[partial[0]]), weight=fraction_text(partial[1]))
             single = (element.findtext("single") or "true").strip().lower() in ("true", "1")
             draft.type = "single" if single and len(right) == 1 else "multiple"
             draft.options = [_plain(a) for a in answers]
@@ -276,7 +277,7 @@ def read_moodle(path: Path, shown_as: str) -> Reading:
         if element.get("type") == "category":
             path_text = (element.findtext("category/text") or "").strip()
             if path_text and not reading.title:
-                reading.title = re.split(r"(?<!/)/(?!/)", path_text)[-1].replace("//", "/")
+                reading.title = category_title(path_text)
             continue
         found = _QuestionReader(element, lines.get(element, 0), shown_as).read()
         if isinstance(found, Problem):

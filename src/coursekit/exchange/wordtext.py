@@ -126,6 +126,7 @@ class _Parser:
         self.expected = 1
         self.aside: list[int] = []  # titles and instructions: above the first question, under a heading
         self.after_heading = False
+        self.list_number = 0  # the last item of a numbered list inside the current text
         self.stray: list[tuple[int, str]] = []  # consecutive lines that fit nowhere
 
     # -- line kinds -------------------------------------------------------------------------------
@@ -145,9 +146,13 @@ class _Parser:
         if q is None or self.style is None:
             return True
         continuing = q.mode == "stem" or q.mode == "explanation" or (q.mode == "answer" and self._answer_may_continue(q))
+        if not continuing:
+            return True
         if style != self.style:
-            return not continuing
-        return not (continuing and number < self.expected)
+            return False
+        # Same style: a list in the text restarts at 1 and counts on; the next question's number
+        # is the one expected and does not continue that list.
+        return number != self.list_number + 1 and number >= self.expected
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -164,7 +169,7 @@ class _Parser:
         if numbered and self._starts_question(numbered):
             self._finish()
             style, value, text = numbered
-            self.style, self.expected, self.after_heading = style, value + 1, False
+            self.style, self.expected, self.after_heading, self.list_number = style, value + 1, False, 0
             self.current = _Question(line=number, kind=self.kind, stem=[])
             self._stem_text(text)
             return
@@ -172,6 +177,8 @@ class _Parser:
         if q is None:
             self._outside(number, line)
             return
+        if numbered and numbered[0] == self.style:
+            self.list_number = numbered[1]
         self._inside(q, number, line)
 
     def _stem_text(self, text: str) -> None:
@@ -337,9 +344,11 @@ def _draft(q: _Question) -> Draft:
         if judge_value(TRAILING_PUNCTUATION.sub("", answer)) is None:
             kind = "blank"
     q.kind = kind
-    if isinstance(answer, str) and kind != "short":
-        answer = TRAILING_PUNCTUATION.sub("", answer)
-    qtype = _infer(q, answer)
+    # "答案：B。" means B; a reference answer keeps its full stop.
+    trimmed = TRAILING_PUNCTUATION.sub("", answer) if isinstance(answer, str) else answer
+    qtype = _infer(q, trimmed)
+    if qtype != "short":
+        answer = trimmed
     if qtype == "blank" and isinstance(answer, str):
         marked = stem if BLANK_MARK.search(stem) else EMPTY_BRACKETS.sub(BLANK, stem)
         answer = _blank_answers(answer, len(BLANK_MARK.findall(marked)))
