@@ -132,8 +132,8 @@ def trainer_site(tmp_path_factory):
     for name in ("courses", "quizzes", "citations"):
         shutil.rmtree(project / name)
     write_fixture_content(project)
-    home = project / "docs/index.md"
-    home.write_text(re.sub(r"courses/[a-z0-9-]+/index\.md", f"courses/{COURSE}/index.md", home.read_text("utf-8")), "utf-8")
+    for page in (project / "docs").rglob("*.md"):  # hand-written pages may link to a real course
+        page.write_text(re.sub(r"courses/[a-z0-9-]+/index\.md", f"courses/{COURSE}/index.md", page.read_text("utf-8")), "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(f"site_url: {TRAINER_SITE_URL}\n" + config.read_text("utf-8"), "utf-8")
     site = project.parent / "site"

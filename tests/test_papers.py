@@ -287,3 +287,26 @@ def test_print_layout_in_chromium(trainer_site, page, tmp_path):
         assert page.console_errors == []
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_exam_page_with_the_variant_seed_draws_the_papers_questions(trainer_site, page, tmp_path):
+    """What the trainers' guide promises: exams/<paper>/?seed=<seed of variant B> shows B's questions."""
+    project, site = trainer_site
+    result = coursekit("paper", PAPER, "--variants", "B", "-o", str(tmp_path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    printed = {q["number"]: q["section"] for q in paper_questions(tmp_path / f"{PAPER}-B.docx")}
+    by_section: dict[int, list[str]] = {}
+    for entry in key_entries(tmp_path / f"{PAPER}-B-答案.docx"):
+        by_section.setdefault(printed[entry["number"]], []).append(entry["题目编号"])
+    server = serve_directory(site)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/exams/{PAPER}/?seed={SEED + 1}")
+        page.click(".ck-exam-start")
+        on_screen = page.eval_on_selector_all(
+            ".ck-exam-paper ol.ck-questions", "lists => lists.map(l => [...l.querySelectorAll(':scope > li')].map(li => li.dataset.ckQid))"
+        )
+        assert [sorted(ids) for ids in on_screen] == [sorted(by_section[s]) for s in range(1, len(PLAN) + 1)]
+        assert page.console_errors == []
+    finally:
+        server.shutdown()
