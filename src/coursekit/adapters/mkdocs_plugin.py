@@ -6,6 +6,7 @@ MkDocs events used, and why:
   anything is written), generate the pages in memory, and add their nav sections and our
   browser assets to the config.
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
+- ``on_page_context``: make sure an author's title reaches the page's <title> as text.
 - ``on_template_context``: give the 404 page the site's base path (``COURSEKIT_BASE_PATH``, set by
   ``coursekit publish --base-path``), because it is served at any missing URL and so cannot link
   relatively; without it MkDocs assumes the server root.
@@ -15,6 +16,7 @@ MkDocs events used, and why:
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from importlib import resources
@@ -25,6 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 from coursekit.edition import content_edition
@@ -36,6 +39,19 @@ from coursekit.sources.project import Layout, load_project
 
 ASSET_DIR = "assets/coursekit"
 WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css")
+
+
+def _titles_as_markup(nav: list) -> list:
+    """Our nav titles are author text; MkDocs and Material print nav titles as HTML (their
+    templates do not escape), so a course or lesson title like ``<img onerror=...>`` would run.
+    Escape them here, where the engine's plain text meets MkDocs."""
+    escaped = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            escaped.append({html.escape(str(title), quote=False): _titles_as_markup(value) if isinstance(value, list) else value for title, value in entry.items()})
+        else:
+            escaped.append(entry)
+    return escaped
 
 
 class CoursekitConfig(Config):
@@ -72,7 +88,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         )
         if config.nav is not None:
             position = min(self.config.nav_position, len(config.nav))
-            config.nav[position:position] = self._site.nav
+            config.nav[position:position] = _titles_as_markup(self._site.nav)
         config.extra_css.append(f"{ASSET_DIR}/coursekit.css")
         config.extra_css.append(f"{ASSET_DIR}/trainer.css")
         config.extra_javascript.append(f"{ASSET_DIR}/strings.js")
@@ -90,6 +106,14 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")
         )
         return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        # Material prints <title> as ``page.title | striptags``, and striptags also decodes
+        # entities: an author's title escaped to "&lt;/title&gt;&lt;script&gt;" would come out as
+        # markup. ``meta.title`` is printed as is, so give it the plain text, escaped once.
+        if page.title and not page.meta.get("title"):
+            page.meta["title"] = html.escape(Markup(page.title).striptags(), quote=False)
+        return context
 
     def on_template_context(self, context, *, template_name, config):
         base_path = os.environ.get(BASE_PATH_ENV)

@@ -29,7 +29,7 @@ FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # Markdown link and image targets: [text](target), ![alt](target), [id]: target, <scheme:...>
-MD_INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+MD_INLINE_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # one level of (parentheses), as Markdown allows
 MD_REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+)", re.M)
 MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
 # attr_list blocks such as {: onclick="..." } or {#id .cls href=...} set attributes on Markdown elements.
