@@ -6,7 +6,7 @@ import re
 
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import Project
+from coursekit.model import QUESTION_TYPES, Project
 from coursekit.problems import Problem
 from coursekit.sources.safety import lesson_markup_problems
 
@@ -66,7 +66,8 @@ def check_project(project: Project) -> list[Problem]:
                     problems.append(Problem(blueprint.file, rule.line, t("check.blueprint_unknown_bank", bank=rule.bank)))
         _, shortages = draw_paper(blueprint, banks, blueprint.seed)
         for shortage in shortages:
-            if shortage.rule.bank in banks:
+            # A section of an unknown type has no questions to draw; its type is already reported.
+            if shortage.rule.bank in banks and shortage.section.type in QUESTION_TYPES:
                 problems.append(
                     Problem(
                         blueprint.file,

@@ -1,0 +1,51 @@
+"""The bad-input corpus: each folder of tests/bad_inputs holds source files that are laid over the
+mini project (same paths) and an ``expected.txt`` with the exact ``file:line: message`` lines the
+authors must see. One test per folder loads the result through ``load_project``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coursekit.sources.project import load_project
+from minisite import CONTENT, MINI
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+NOT_SOURCES = {"expected.txt"}
+
+
+def project_with(case: Path, dest: Path) -> Path:
+    for name in CONTENT:
+        shutil.copytree(MINI / name, dest / name)
+    for path in sorted(case.rglob("*")):
+        if path.is_file() and path.name not in NOT_SOURCES:
+            target = dest / path.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    return dest
+
+
+def problems_of(project: Path) -> list[str]:
+    _, problems = load_project(project)
+    return [str(p) for p in problems]
+
+
+@pytest.fixture(autouse=True)
+def chinese(monkeypatch):
+    monkeypatch.delenv("COURSEKIT_LANG", raising=False)
+
+
+def test_the_corpus_is_large_and_the_base_project_is_clean(tmp_path):
+    assert len(CASES) >= 30
+    assert all((case / "expected.txt").is_file() for case in CASES)
+    assert problems_of(project_with(CORPUS / "does-not-exist", tmp_path / "p")) == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_the_expected_messages(case, tmp_path):
+    expected = (case / "expected.txt").read_text("utf-8").splitlines()
+    assert expected, "expected.txt must list at least one problem"
+    assert problems_of(project_with(case, tmp_path / "project")) == expected
