@@ -87,10 +87,29 @@ def poison(project: Path) -> None:
 
     rewrite_yaml(project / "quizzes/papers/ceshi.yml", paper)
 
+    import_spreadsheet(project)
+
     lesson = project / "courses/jichu/dahui.md"
     front = {"title": hostile("党员大会"), "objectives": [hostile("目标")], "sources": ["tiaoli-11"], "as_of": hostile("2026")}
     body = lesson.read_text("utf-8").split("---\n", 2)[2]
     lesson.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body, "utf-8")
+
+
+def import_spreadsheet(project: Path) -> None:
+    """A trainer's Excel file with the payloads in its cells, through `coursekit import`."""
+    import openpyxl
+
+    from coursekit.cli import main
+
+    book = openpyxl.Workbook()
+    book.active.append(["编号", "题型", "题干", "选项A", "选项B", "答案", "解析", "依据", "课文", "标签"])
+    book.active.append(["imp-001", "单选", hostile("表格题干"), hostile("甲"), hostile("乙"), "A", hostile("表格解析"), "tiaoli-11", "jichu/dahui", hostile("标签")])
+    book.active.append(["imp-002", "判断", hostile("表格判断"), None, None, "正确", hostile("表格解析"), "tiaoli-12", "jichu/zhiweihui", None])
+    source = project.parent / "hostile.xlsx"
+    book.save(source)
+    output = project / "quizzes/imported.yml"
+    assert main(["import", str(source), "-o", str(output), "--root", str(project)]) == 0
+    assert output.read_text("utf-8").count("表格题干") == 1
 
 
 @pytest.fixture(scope="module")
@@ -151,17 +170,32 @@ def test_the_scanner_sees_what_it_should():
     assert parser.script_srcs == ["evil.js"]
 
 
+def counterpart(clean_site: Path, page: str) -> Path:
+    """The clean build's page to compare with: the same page, or for the imported bank's
+    practice page, the mini bank's."""
+    if page == "practice/imported/index.html":
+        return clean_site / "practice/jichu/index.html"
+    return clean_site / page
+
+
 def test_built_pages_carry_no_injected_markup(clean_site, hostile_site):
-    assert pages(hostile_site) == pages(clean_site)
+    assert set(pages(hostile_site)) - set(pages(clean_site)) == {"practice/imported/index.html"}
     for page in pages(hostile_site):
-        found, clean = markup(hostile_site / page), markup(clean_site / page)
+        found, clean = markup(hostile_site / page), markup(counterpart(clean_site, page))
         assert found.event_attributes == [], page
         assert found.script_urls == [], page
         assert found.script_srcs == clean.script_srcs, page
         # The same executable inline scripts as the clean build: Material's own, nothing added.
-        assert inline_scripts((hostile_site / page).read_text("utf-8")) == inline_scripts((clean_site / page).read_text("utf-8")), page
+        assert inline_scripts((hostile_site / page).read_text("utf-8")) == inline_scripts(counterpart(clean_site, page).read_text("utf-8")), page
         assert found.tags.count("svg") == clean.tags.count("svg"), page
         assert found.tags.count("img") == clean.tags.count("img"), page
+
+
+def test_spreadsheet_cells_reach_the_site_as_text(hostile_site):
+    practice = [p for p in hostile_site.rglob("*.html") if "表格题干" in p.read_text("utf-8")]
+    assert practice, "the imported questions are on the site"
+    text = practice[0].read_text("utf-8")
+    assert "表格题干 &lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
 def test_payloads_are_shown_as_typed(hostile_site):
