@@ -279,3 +279,94 @@ def test_trainers_guide_links_the_templates():
         assert (ROOT / "docs" / "assets" / "templates" / name).is_file()
     for column in ("编号", "题型", "题干", "选项A", "答案", "解析", "依据", "课文", "标签", "难度"):
         assert column in guide
+
+
+def test_cells_are_plain_text_without_control_characters(tmp_path, capsys):
+    rows = [HEADER, ["", "单选", "党员\x07大会\x1b[31m<b>一般</b>\u200b多久开一次？", "每月\x001次", "<i>每季度</i>", "", "",
+                     "B", "解析\x0b里有控制字符", "tiaoli-11", "sanhui-yike/dangyuan-dahui", "", ""]]
+    source = tmp_path / "ctl.csv"
+    _write_csv(source, rows, "utf-8")
+    out = tmp_path / "ctl.yml"
+    status, output = run(capsys, "import", source, "-o", out)
+    assert status == 0, output
+    bank, problems = load(out)
+    assert problems == []
+    q = bank.questions[0]
+    assert (q.stem, q.options, q.explanation) == ("党员大会[31m<b>一般</b>多久开一次？", ["每月1次", "<i>每季度</i>"], "解析里有控制字符")
+
+
+def test_title_rows_above_the_header_keep_excel_row_numbers(tmp_path, capsys):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "题库"
+    sheet.append(["2024年党章知识题库"])
+    sheet.append(HEADER)
+    sheet.append(["", "判断", "好题", "", "", "", "", True, "解析", "tiaoli-11", "a/b", "", 2.0])  # Excel TRUE, a float 2
+    sheet.append(["", "判断", "坏题", "", "", "", "", "也许", "解析", "tiaoli-11", "a/b", "", ""])
+    source = tmp_path / "titled.xlsx"
+    book.save(source)
+    out = tmp_path / "titled.yml"
+    status, output = run(capsys, "import", source, "-o", out)
+    assert status == 1
+    assert f"{source.as_posix()}:4: 判断题的答案应当是 正确/错误（或 对/错、√/×），现在是“也许”" in output
+    bank, _ = load(out)
+    assert [(q.stem, q.answer, q.difficulty) for q in bank.questions] == [("好题", True, 2)]
+
+
+def test_sources_are_checked_against_the_citation_index(tmp_path, capsys):
+    rows = [HEADER,
+            ["", "判断", "写了条文名称", "", "", "", "", "对", "e", "《条例》第十二条", "a/b", "", ""],
+            ["", "判断", "写了不存在的键", "", "", "", "", "对", "e", "tiaoli-999", "a/b", "", ""]]
+    source = tmp_path / "src.csv"
+    _write_csv(source, rows, "utf-8")
+    out = tmp_path / "src.yml"
+    status, output = run(capsys, "import", source, "-o", out, "--root", ROOT)
+    assert status == 0, output
+    assert f"{source.as_posix()}:3: 提醒：题目 src-002 的依据“tiaoli-999”不是条文索引中的键名" in output
+    assert [q.sources for q in load(out)[0].questions] == [["tiaoli-12"], ["tiaoli-999"]]
+
+
+def test_export_refuses_a_broken_bank_and_unknown_formats(tmp_path, capsys):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("bank: b\ntitle: 坏\nquestions:\n  - id: b-1\n    type: single\n    stem: 题\n    options: [甲, 乙]\n"
+                      "    answer: C\n    explanation: e\n    source: k\n    lesson: a/b\n", "utf-8")
+    status, output = run(capsys, "export", broken, "-o", tmp_path / "b.xlsx")
+    assert status == 1
+    assert f"{broken.as_posix()}:8: 答案“C”不在选项中" in output
+    assert "题库有 1 个问题，请先修改再导出" in output and not (tmp_path / "b.xlsx").exists()
+    status, output = run(capsys, "export", ALL_TYPES, "-o", tmp_path / "b.pdf")
+    assert status == 1 and "无法从扩展名判断" in output and not (tmp_path / "b.pdf").exists()
+    status, output = run(capsys, "import", tmp_path / "b.pdf", "-o", tmp_path / "b.yml")
+    assert status == 1 and "找不到文件" in output
+
+
+def test_nothing_to_export_leaves_no_file(tmp_path, capsys):
+    judges = tmp_path / "judges.yml"
+    judges.write_text("bank: j\ntitle: 判断\nquestions:\n  - id: j-1\n    type: judge\n    stem: 题\n    answer: 对\n"
+                      "    explanation: e\n    source: k\n    lesson: a/b\n", "utf-8")
+    status, output = run(capsys, "export", judges, "-o", tmp_path / "j.txt")
+    assert status == 1
+    assert "没有可导出的题目：Aiken（Moodle，只有单选题） 格式无法表示这个题库里的任何一道题" in output
+    assert not (tmp_path / "j.txt").exists()
+
+
+def test_a_text_a_spreadsheet_cannot_keep_is_named_not_lost(tmp_path, capsys):
+    bank = tmp_path / "sep.yml"
+    bank.write_text("bank: s\ntitle: 分隔符\nquestions:\n  - id: s-1\n    type: blank\n    stem: 写___\n    answer: [[a|b]]\n"
+                    "    explanation: e\n    source: k\n    lesson: a/b\n  - id: s-2\n    type: judge\n    stem: 题\n    answer: 对\n"
+                    "    explanation: e\n    source: k\n    lesson: a/b\n", "utf-8")
+    out = tmp_path / "sep.csv"
+    status, output = run(capsys, "export", bank, "-o", out)
+    assert status == 0
+    assert f"{bank.as_posix()}:4: 题目 s-1 未导出：填空答案“a|b”含有分隔符 ；或 |，表格中无法原样保存" in output
+    assert "已导出 1 道题" in output
+
+
+def test_messages_in_english(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COURSEKIT_LANG", "en")
+    source = tmp_path / "en.csv"
+    _write_csv(source, [HEADER, ["", "单选", "题", "甲", "乙", "", "", "E", "", "", "", "", ""]], "utf-8")
+    status, output = run(capsys, "import", source, "-o", tmp_path / "en.yml")
+    assert status == 1
+    assert f"{source.as_posix()}:2: Answer \"E\" is not among the options (2 options, A–B)" in output
+    assert "No question imported: 1 problems, see above." in output

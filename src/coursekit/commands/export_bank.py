@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(t("exchange.output_exists", file=shown_out))
     fmt = export_format(output, args.format)
     if fmt is None:
-        return _fail(t("exchange.unknown_export_format", file=shown_out, formats="、".join(EXPORT_NAMES)))
+        return _fail(t("exchange.unknown_export_format", file=shown_out, formats=t("exchange.list_separator").join(EXPORT_NAMES)))
     if not bank_path.is_file():
         return _fail(t("exchange.input_missing", file=shown_bank))
     bank, problems = load_bank(bank_path, shown_bank)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(t("exchange.input_missing", file=shown_in))
     fmt, sniffed = import_format(source, args.format)
     if fmt is None:
-        return _fail(t("exchange.unknown_import_format", file=shown_in, formats="、".join(IMPORT_NAMES)))
+        return _fail(t("exchange.unknown_import_format", file=shown_in, formats=t("exchange.list_separator").join(IMPORT_NAMES)))
     bank_id = args.bank or output.stem
     if not ID_PATTERN.match(bank_id):
         return _fail(t("exchange.bad_bank_id", id=bank_id))

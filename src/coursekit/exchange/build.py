@@ -94,9 +94,8 @@ class _Rejected(Exception):
 
 
 class _DraftCheck:
-    def __init__(self, draft: Draft, file: str):
+    def __init__(self, draft: Draft):
         self.draft = draft
-        self.file = file
         self.messages: list[str] = list(draft.problems)
 
     def fail(self, message: str) -> None:
@@ -294,7 +293,7 @@ def build_questions(drafts: list[Draft], file: str, defaults: Defaults) -> Built
     built = Built()
     first_line: dict[str, int] = {}
     for draft in drafts:
-        check = _DraftCheck(draft, file)
+        check = _DraftCheck(draft)
         question = None
         try:
             question = check.question(defaults)
@@ -321,5 +320,5 @@ def build_questions(drafts: list[Draft], file: str, defaults: Defaults) -> Built
         missing = [t(f"exchange.field.{name}") for name, value in
                    (("explanation", question.explanation), ("source", question.sources), ("lesson", question.lesson)) if not value]
         if missing:
-            built.incomplete.append(Problem(file, question.line, t("exchange.incomplete", id=question.id, fields="、".join(missing))))
+            built.incomplete.append(Problem(file, question.line, t("exchange.incomplete", id=question.id, fields=t("exchange.list_separator").join(missing))))
     return built

@@ -188,7 +188,7 @@ def read_table(rows: list[tuple[int, list[str]]], file: str) -> Reading:
     for name in layout.duplicates:
         reading.problems.append(Problem(file, line, t("exchange.duplicate_column", column=name)))
     if layout.ignored:
-        reading.notes.append(t("exchange.ignored_columns", columns="、".join(layout.ignored)))
+        reading.notes.append(t("exchange.ignored_columns", columns=t("exchange.list_separator").join(layout.ignored)))
     if not layout.options:
         reading.notes.append(t("exchange.no_option_columns"))
     for row_line, values in rows[position + 1:]:

@@ -31,7 +31,7 @@ def _guard(value: object) -> object:
 
 
 def _unguard(value: str) -> str:
-    if value.startswith("'") and value[1:2] in FORMULA_STARTS and value[1:2]:
+    if value.startswith("'") and value[1:2] in FORMULA_STARTS:
         return value[1:]
     return value
 

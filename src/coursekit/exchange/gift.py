@@ -80,13 +80,11 @@ def _tag(text: str) -> str:
     return re.sub(r"[<>`\x00-\x1f]", "", text).replace("]", "\\]")
 
 
-def _answers(question: Question, labels: dict[str, str]) -> str | None:
+def _answers(question: Question, labels: dict[str, str]) -> str:
     feedback = "####" + _html(compose_feedback(question, labels, with_answer=question.type == "short"))
     if question.type == "single":
         lines = [("=" if i == question.answer else "~") + _html(o) for i, o in enumerate(question.options)]
     elif question.type == "multiple":
-        if len(question.answer) > MAX_RIGHT_ANSWERS:
-            return None
         share = fraction_text(100 / len(question.answer))
         lines = [f"~%{share if i in question.answer else '-100'}%" + _html(o) for i, o in enumerate(question.options)]
     elif question.type == "judge":

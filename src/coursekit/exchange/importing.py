@@ -44,7 +44,7 @@ def import_questions(path: Path, shown_as: str, fmt: Format, defaults: Defaults,
         for question in built.questions:
             unknown = _resolve_sources(question, by_label, citations)
             if unknown:
-                message = t("exchange.unknown_sources", id=question.id, sources="、".join(unknown))
+                message = t("exchange.unknown_sources", id=question.id, sources=t("exchange.list_separator").join(unknown))
                 imported.warnings.append(Problem(shown_as, question.line, message))
     imported.warnings.sort()
     if built.questions:

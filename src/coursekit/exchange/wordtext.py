@@ -277,7 +277,7 @@ class _Parser:
     def close(self) -> Reading:
         self._finish()
         if self.aside:
-            self.reading.notes.append(t("exchange.text_set_aside", lines="、".join(map(str, self.aside))))
+            self.reading.notes.append(t("exchange.text_set_aside", lines=t("exchange.list_separator").join(map(str, self.aside))))
         return self.reading
 
 
