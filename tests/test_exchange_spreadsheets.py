@@ -370,3 +370,11 @@ def test_messages_in_english(tmp_path, capsys, monkeypatch):
     assert status == 1
     assert f"{source.as_posix()}:2: Answer \"E\" is not among the options (2 options, A–B)" in output
     assert "No question imported: 1 problems, see above." in output
+
+
+@pytest.mark.parametrize(("name", "hint"), [("旧表格.xls", "请先另存为 .xlsx"), ("试卷.docx", "粘贴到记事本，保存为 .txt 文件后导入")])
+def test_office_files_we_do_not_read_get_a_way_forward(tmp_path, capsys, name, hint):
+    source = tmp_path / name
+    source.write_bytes(b"\xd0\xcf\x11\xe0")
+    status, output = run(capsys, "import", source, "-o", tmp_path / "x.yml")
+    assert status == 1 and hint in output and source.as_posix() in output

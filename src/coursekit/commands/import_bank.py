@@ -18,6 +18,12 @@ from coursekit.problems import display_path
 from coursekit.sources.banks import ID_PATTERN
 
 
+OFFICE_HINTS = {
+    ".xls": "exchange.old_workbook", ".et": "exchange.old_workbook",
+    ".docx": "exchange.word_document", ".doc": "exchange.word_document", ".wps": "exchange.word_document",
+}
+
+
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
@@ -32,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail(t("exchange.input_missing", file=shown_in))
     fmt, sniffed = import_format(source, args.format)
     if fmt is None:
+        # Old Excel and Word files are common on trainers' desks: say how to turn them into ours.
+        hint = OFFICE_HINTS.get(source.suffix.lower())
+        if hint:
+            return _fail(t(hint, file=shown_in))
         return _fail(t("exchange.unknown_import_format", file=shown_in, formats=t("exchange.list_separator").join(IMPORT_NAMES)))
     bank_id = args.bank or output.stem
     if not ID_PATTERN.match(bank_id):
