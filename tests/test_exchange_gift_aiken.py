@@ -32,7 +32,7 @@ def test_gift_round_trip_and_what_it_leaves_out(tmp_path, capsys):
     assert "已导出 7 道题" in output and "有 2 道题 GIFT（Moodle） 格式无法表示" in output
 
     text = out.read_text("utf-8")
-    assert "$CATEGORY: $course$/交换格式//测试题库" in text  # a / inside a category name is doubled
+    assert "$CATEGORY: $course$/交换格式//测试题库: 全部{题型}\n" in text  # a / inside a category name is doubled
     assert "::jh-001::[html]下面哪一项是 &lt;b&gt;加粗&lt;/b&gt; 标签的写法？ &amp; 还有 &amp;amp; 呢？{" in text
     assert "\t=&lt;script&gt;alert(1)&lt;/script&gt;\n" in text and "\t~\\=SUM(A1\\:A2)\n" in text
     # Four right answers of ten share 100%, each wrong one takes it all away.
@@ -48,7 +48,7 @@ def test_gift_round_trip_and_what_it_leaves_out(tmp_path, capsys):
     assert status == 0, output
     imported, problems = load(back)
     assert problems == []
-    assert imported.title == "交换格式/测试题库"
+    assert imported.title == "交换格式/测试题库: 全部{题型}"
     expected = [fields(q) for q in original.questions if q.id in GIFT_CARRIES]
     assert [fields(q) for q in imported.questions] == expected
 

@@ -45,7 +45,7 @@ def test_structure_types_and_fractions(exported):
     questions = _questions(exported)
     category = questions[0]
     assert category.get("type") == "category"
-    assert category.findtext("category/text") == "$course$/交换格式//测试题库"
+    assert category.findtext("category/text") == "$course$/交换格式//测试题库: 全部{题型}"
     by_id = {q.findtext("idnumber"): q for q in questions[1:]}
     assert {qid: q.get("type") for qid, q in by_id.items()} == {
         "jh-001": "multichoice", "jh-002": "multichoice", "jh-003": "truefalse", "jh-004": "truefalse",

@@ -53,6 +53,12 @@ def partial_credit(right: list[tuple[int, float]]) -> tuple[int, float] | None:
     return None
 
 
+def category_path(title: str) -> str:
+    """The bank's Moodle category. Moodle reads a category line before any escapes are undone, so
+    the title goes in as written; only a / inside it is doubled, as Moodle's category paths want."""
+    return "$course$/" + title.replace("/", "//")
+
+
 def category_title(path: str) -> str:
     """``$course$/top/交换格式//测试`` -> ``交换格式/测试``: the last level; Moodle doubles a / in a name."""
     return re.split(r"(?<!/)/(?!/)", path.strip())[-1].replace("//", "/")
@@ -119,7 +125,7 @@ def question_gift(question: Question, labels: dict[str, str]) -> str:
 def write_gift(bank: Bank, path: Path, labels: dict[str, str] | None = None) -> Written:
     labels = labels or {}
     blocks = [f"// {line}" for line in t("exchange.gift_header", title=bank.title, bank=bank.id).splitlines()]
-    blocks = ["\n".join(blocks) + "\n", f"$CATEGORY: $course$/{escape(bank.title).replace('/', '//')}\n"]
+    blocks = ["\n".join(blocks) + "\n", f"$CATEGORY: {category_path(bank.title)}\n"]
     skipped: list[Problem] = []
     for question in bank.questions:
         reason = _skip_reason(question)

@@ -28,7 +28,7 @@ from xml.parsers import expat
 
 from coursekit.exchange.draft import Draft, Reading, clean_text
 from coursekit.exchange.feedback import compose_feedback, split_feedback
-from coursekit.exchange.gift import MAX_RIGHT_ANSWERS, category_title, fraction_text, partial_credit
+from coursekit.exchange.gift import MAX_RIGHT_ANSWERS, category_path, category_title, fraction_text, partial_credit
 from coursekit.exchange.htmltext import html_to_text, text_to_html
 from coursekit.exchange.moodletags import apply_tags, question_tags
 from coursekit.exchange.written import Written
@@ -40,11 +40,6 @@ from coursekit.sources.banks import BLANK_MARK, ID_PATTERN
 CLOZE_SPECIAL = re.compile(r'([}#~/"\\])')
 CLOZE_CODE = re.compile(r"\{(\d*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|[A-Z_]+):((?:\\.|[^}])*)\}")
 CLOZE_SHORTANSWER = {"SHORTANSWER", "SA", "MW", "SHORTANSWER_C", "SAC", "MWC"}
-
-
-def category_path(title: str) -> str:
-    # Moodle separates category levels with /, and writes a / inside a name as //.
-    return "$course$/" + title.replace("/", "//")
 
 
 # -- writing ----------------------------------------------------------------------------------
