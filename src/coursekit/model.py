@@ -26,7 +26,18 @@ class Citation:
 
     @property
     def label(self) -> str:
-        return f"{self.short}{self.article}"
+        return join_words(self.short, self.article)
+
+    @property
+    def full_label(self) -> str:
+        return join_words(self.regulation, self.article)
+
+
+def join_words(first: str, second: str) -> str:
+    """Chinese runs words together (党章第五条); English needs a space (Party Constitution Article 5)."""
+    if first and second and first[-1].isascii() and first[-1].isalnum():
+        return f"{first} {second}"
+    return f"{first}{second}"
 
 
 @dataclass

@@ -6,6 +6,11 @@ MkDocs events used, and why:
   anything is written), generate the pages in memory, and add their nav sections and our
   browser assets to the config.
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
+  It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
+  from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
+  language's folder (``en/…``) and with the attributes its language switcher reads.
+- ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
+  has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
 - ``on_template_context``: give the 404 page the site's base path (``COURSEKIT_BASE_PATH``, set by
   ``coursekit publish --base-path``), because it is served at any missing URL and so cannot link
@@ -25,7 +30,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
@@ -36,9 +41,10 @@ from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.sources.project import Layout, load_project
+from coursekit.sources.translations import translate_project
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css")
+WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -68,6 +74,19 @@ class CoursekitConfig(Config):
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
+    # With mkdocs-static-i18n, one `mkdocs build` runs every event once per language on the same
+    # plugin instance and config: sources are loaded once, the user's nav is kept aside.
+    _loaded = None
+    _user_nav = None
+
+    def _language(self, config) -> tuple[str, object]:
+        """The language being built and the i18n plugin (None without it)."""
+        i18n = config.plugins.get("i18n")
+        default = self.config.lang
+        if i18n is None:
+            return default, None
+        return (i18n.current_language or i18n.default_language or default), i18n
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self._layout = Layout(
@@ -77,27 +96,42 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             citations=self.config.citations_dir,
         )
         self._root = root
-        project, problems = load_project(root, self._layout)
+        if self._loaded is None:
+            self._loaded = load_project(root, self._layout)
+            self._user_nav = list(config.nav) if config.nav is not None else None
+        project, problems = self._loaded
         if problems:
             raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
-        edition = content_edition(root, self.config.lang)
+        lang, i18n = self._language(config)
+        self._lang, self._i18n = lang, i18n
+        fallback = frozenset()
+        if i18n is not None and lang != i18n.default_language:
+            translation, problems = translate_project(project, root, lang, self._layout)
+            if problems:
+                raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
+            project, fallback = translation.project, frozenset(translation.fallback)
+        edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=self.config.lang, edition=edition)
+        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
         self._site: SiteFiles = build_site_files(
-            project, lang=self.config.lang, directory_urls=config.use_directory_urls, site_url=config.site_url or "", edition=edition
+            project, lang=lang, directory_urls=config.use_directory_urls, site_url=config.site_url or "", edition=edition, fallback=fallback
         )
-        if config.nav is not None:
-            position = min(self.config.nav_position, len(config.nav))
-            config.nav[position:position] = _titles_as_markup(self._site.nav)
-        config.extra_css.append(f"{ASSET_DIR}/coursekit.css")
-        config.extra_css.append(f"{ASSET_DIR}/trainer.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/strings.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/coursekit.js")
+        if self._user_nav is not None:
+            position = min(self.config.nav_position, len(self._user_nav))
+            config.nav = self._user_nav[:position] + _titles_as_markup(self._site.nav) + self._user_nav[position:]
+        for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css"):
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js"):
+            if path not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(path)
         return config
 
+    @event_priority(-110)
     def on_files(self, files: Files, *, config) -> Files:
+        prefix = self._language_folder()
         for src_uri, content in self._site.files.items():
-            files.append(File.generated(config, src_uri, content=content))
+            files.append(self._localised(File.generated(config, src_uri, content=content), prefix, config))
         web = resources.files("coursekit").joinpath("web")
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
@@ -106,6 +140,42 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")
         )
         return files
+
+    def _language_folder(self) -> str:
+        """Where this language's pages go: "" for the default language, "en/" for English."""
+        if self._i18n is None or self._lang == self._i18n.default_language:
+            return ""
+        return f"{self._lang}/"
+
+    def _localised(self, file: File, prefix: str, config) -> File:
+        """Place a generated file under the language folder and give it what mkdocs-static-i18n's
+        language switcher reads: its locale and the same page in every built language."""
+        if self._i18n is None:
+            return file
+        plain_dest = file.dest_uri
+        if prefix:
+            file.dest_uri = prefix + plain_dest
+            file.url = file._get_url()
+        file.locale = file.locale_alternate_of = self._lang
+        file.localization = self._lang if prefix else None
+        file.norm_src_uri = file.src_uri
+        file.alternates = {}
+        for lang in self._i18n.build_languages:
+            other = "" if lang == self._i18n.default_language else f"{lang}/"
+            twin = File(file.src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=other + plain_dest)
+            twin.locale = lang
+            file.alternates[lang] = file if lang == self._lang else twin
+        return file
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # A hand-written page that mkdocs-static-i18n fell back to the default language for.
+        i18n = self._i18n
+        if i18n is None or self._lang == i18n.default_language or page.file.generated_by is not None:
+            return markdown
+        if getattr(page.file, "locale", self._lang) != self._lang:
+            notice = f'!!! note "{t("page.untranslated_title", lang=self._lang)}"\n\n    {t("page.untranslated", lang=self._lang)}\n\n'
+            return notice + markdown
+        return markdown
 
     def on_page_context(self, context, *, page, config, nav):
         # Material prints <title> as ``page.title | striptags``, and striptags also decodes

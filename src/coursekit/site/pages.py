@@ -31,12 +31,20 @@ class SiteFiles:
 
 
 class PageBuilder:
-    def __init__(self, project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = ""):
+    def __init__(self, project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", fallback: frozenset = frozenset()):
         self.project = project
         self.lang = lang
         self.directory_urls = directory_urls
         self.edition = edition
         self.by_lesson = project.questions_by_lesson()
+        # "kind:id" of what shows its Chinese original for want of a translation
+        self.fallback = fallback
+
+    def _untranslated(self, *keys: str) -> list[str]:
+        """A visible notice when any of ``keys`` is shown in the original language."""
+        if not any(key in self.fallback for key in keys):
+            return []
+        return [f'!!! note "{self._t("page.untranslated_title")}"', "", f"    {md_text(self._t('page.untranslated'))}", ""]
 
     def _t(self, key: str, **values) -> str:
         return t(key, lang=self.lang, **values)
@@ -56,16 +64,16 @@ class PageBuilder:
         lines = [f"# {self._t('page.courses')}", ""]
         for course in self.project.courses:
             link = self._md(src, urls.course_page(course.id))
-            lines.append(f"- **[{md_text(course.title)}]({link})**：{md_text(course.summary or course.audience)}")
+            lines.append(f"- **[{md_text(course.title)}]({link})**{self._t('page.colon')}{md_text(course.summary or course.audience)}")
             lines.append(f"  <br>{md_text(self._t('page.course_minutes', count=len(course.lessons), minutes=course.minutes))}")
         return "\n".join(lines) + "\n"
 
     def course_page(self, course: Course) -> str:
         src = urls.course_page(course.id)
-        lines = [f"# {md_text(course.title)}", ""]
+        lines = [f"# {md_text(course.title)}", ""] + self._untranslated(f"course:{course.id}")
         if course.summary:
             lines += [md_text(course.summary), ""]
-        lines += [f"**{self._t('page.audience')}**：{md_text(course.audience)}", ""]
+        lines += [f"**{self._t('page.audience')}**{self._t('page.colon')}{md_text(course.audience)}", ""]
         lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
         lines += [f"    - {md_text(o)}" for o in course.objectives] + [""]
         lines += [f"## {self._t('page.lessons')}", ""]
@@ -96,7 +104,7 @@ class PageBuilder:
             "",
             f'<p class="ck-meta" data-ck-lesson="{html_text(lesson.id)}">{html_text(" · ".join(meta))}</p>',
             "",
-        ]
+        ] + self._untranslated(f"lesson:{lesson.id}")
         if lesson.objectives:
             lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
             lines += [f"    - {md_text(o)}" for o in lesson.objectives] + [""]
@@ -110,7 +118,7 @@ class PageBuilder:
             for key in lesson.sources:
                 citation = self.project.citations[key]
                 link = self._md(src, urls.CITATIONS, key)
-                lines.append(f"- [{md_text(citation.regulation)}{md_text(citation.article)}]({link})：{md_text(citation.summary)}")
+                lines.append(f"- [{md_text(citation.full_label)}]({link}){self._t('page.colon')}{md_text(citation.summary)}")
             lines.append("")
         lines.append(self._pager(course, index, src))
         return "\n".join(lines) + "\n"
@@ -118,7 +126,7 @@ class PageBuilder:
     def _with_citation_links(self, lesson: Lesson, src: str) -> str:
         def replace(match):
             citation = self.project.citations[match.group(1)]
-            return f"[（{md_text(citation.label)}）]({self._md(src, urls.CITATIONS, citation.key)})"
+            return f"[{md_text(self._t('page.inline_citation', label=citation.label))}]({self._md(src, urls.CITATIONS, citation.key)})"
 
         return INLINE_CITATION.sub(replace, lesson.body)
 
@@ -126,17 +134,18 @@ class PageBuilder:
         links = []
         if index > 0:
             prev = course.lessons[index - 1]
-            links.append(f'<a class="ck-prev" href="{html_text(self._rel(src, urls.lesson_page(prev.id)))}">← {html_text(self._t("page.previous"))}：{html_text(prev.title)}</a>')
+            links.append(f'<a class="ck-prev" href="{html_text(self._rel(src, urls.lesson_page(prev.id)))}">← {html_text(self._t("page.previous"))}{self._t("page.colon")}{html_text(prev.title)}</a>')
         links.append(f'<a class="ck-up" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
         if index + 1 < len(course.lessons):
             nxt = course.lessons[index + 1]
-            links.append(f'<a class="ck-next" href="{html_text(self._rel(src, urls.lesson_page(nxt.id)))}">{html_text(self._t("page.next"))}：{html_text(nxt.title)} →</a>')
+            links.append(f'<a class="ck-next" href="{html_text(self._rel(src, urls.lesson_page(nxt.id)))}">{html_text(self._t("page.next"))}{self._t("page.colon")}{html_text(nxt.title)} →</a>')
         return '<nav class="ck-pager">' + "".join(links) + "</nav>"
 
     # -- citations -----------------------------------------------------------------------
 
     def citations_page(self) -> str:
         lines = [f"# {self._t('page.citations_title')}", "", self._t("page.citations_intro"), ""]
+        lines += self._untranslated(*(f"citation:{key}" for key in self.project.citations))
         by_regulation: dict[str, list] = {}
         for citation in self.project.citations.values():
             by_regulation.setdefault(citation.regulation, []).append(citation)
@@ -148,7 +157,7 @@ class PageBuilder:
                     "",
                     md_text(c.summary),
                     "",
-                    f"{self._t('page.effective')}：{md_text(c.effective)}",
+                    f"{self._t('page.effective')}{self._t('page.colon')}{md_text(c.effective)}",
                     "",
                 ]
         return "\n".join(lines) + "\n"
@@ -178,7 +187,7 @@ class PageBuilder:
         title = self._t("page.practice_title", title=bank.title)
         if len(sets) > 1:
             title += f" · {self._set_label(sets, number)}"
-        lines = [NOT_SEARCHED, f"# {md_text(title)}", ""]
+        lines = [NOT_SEARCHED, f"# {md_text(title)}", ""] + self._untranslated(*(f"question:{q.id}" for q in sets[number - 1]))
         if bank.description and number == 1:
             lines += [md_text(bank.description), ""]
         lines += [renderer.quiz_block(sets[number - 1], "practice", f"{bank.id}/{number}"), ""]
@@ -332,8 +341,11 @@ def _section_heading(number: int, section, lang: str) -> str:
     return t("page.section_heading", lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
 
 
-def build_site_files(project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", site_url: str = "") -> SiteFiles:
-    """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes."""
-    site = PageBuilder(project, lang, directory_urls, edition).build()
+def build_site_files(
+    project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", site_url: str = "", fallback: frozenset = frozenset()
+) -> SiteFiles:
+    """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes;
+    ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation."""
+    site = PageBuilder(project, lang, directory_urls, edition, fallback).build()
     add_trainer_pages(site, project, lang, directory_urls, site_url)
     return site

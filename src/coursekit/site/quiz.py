@@ -69,13 +69,13 @@ class QuizRenderer:
             items = "".join(f"<li>{html_text(option)}</li>" for option in options)
             parts.append(f'<ol class="ck-options" type="A">{items}</ol>')
         parts.append(f'<details class="ck-answer" data-search-exclude><summary>{html_text(t("page.show_answer", lang=self.lang))}</summary>')
-        parts.append(f'<p><strong>{html_text(t("page.answer", lang=self.lang))}</strong>：{html_text(self.answer_text(q))}</p>')
-        parts.append(f'<p><strong>{html_text(t("page.explanation", lang=self.lang))}</strong>：{html_text(q.explanation)}</p>')
+        parts.append(f'<p><strong>{html_text(t("page.answer", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}{html_text(self.answer_text(q))}</p>')
+        parts.append(f'<p><strong>{html_text(t("page.explanation", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}{html_text(q.explanation)}</p>')
         links = [f'<a href="{html_text(s["href"])}">{html_text(s["label"])}</a>' for s in self.sources(q)]
         lesson = self.lesson(q)
-        line = f'<strong>{html_text(t("page.source", lang=self.lang))}</strong>：' + "、".join(links)
+        line = f'<strong>{html_text(t("page.source", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}' + t("page.list_separator", lang=self.lang).join(links)
         if lesson and urls.lesson_page(lesson["id"]) != self.page_src:
-            line += f' · <a href="{html_text(lesson["href"])}">{html_text(t("page.lesson_link", lang=self.lang))}：{html_text(lesson["title"])}</a>'
+            line += f' · <a href="{html_text(lesson["href"])}">{html_text(t("page.lesson_link", lang=self.lang))}{t("page.colon", lang=self.lang)}{html_text(lesson["title"])}</a>'
         parts.append(f"<p>{line}</p></details></li>")
         return "".join(parts)
 
