@@ -200,7 +200,7 @@ def test_without_javascript_the_answers_stay_folded(browser, quiz_site):
 def test_real_site_practice_and_course_page(page, site_url):
     """The real content: the first practice page works and a course page shows its progress line."""
     page.goto(site_url + "practice/")
-    page.locator("article a[href]").first.click()
+    page.locator("article li a[href]").first.click()
     page.wait_for_selector("li.ck-question fieldset")
     item = page.locator("li.ck-question").first
     kind = item.get_attribute("data-ck-type")
@@ -217,7 +217,7 @@ def test_real_site_practice_and_course_page(page, site_url):
     expect(item.locator(".ck-verdict")).to_have_count(1)
     expect(item.locator(".ck-feedback a.ck-source").first).to_be_visible()
     page.goto(site_url + "courses/")
-    page.locator("article a[href]").first.click()
+    page.locator("article li a[href]").first.click()
     expect(page.locator(".ck-course-progress .ck-course-line")).to_contain_text("0 /")
     assert_clean(page, site_url)
 

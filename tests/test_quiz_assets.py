@@ -1,0 +1,43 @@
+"""The browser assets themselves: every text they show exists in both catalogues, they stay
+within the size budget, and they hold no way to reach another server."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from importlib import resources
+
+from coursekit.messages import ui_strings
+
+WEB = resources.files("coursekit").joinpath("web")
+BUDGET_GZIPPED = 30 * 1024  # our JS + CSS, gzipped, together
+
+
+def script() -> str:
+    return WEB.joinpath("coursekit.js").read_text("utf-8")
+
+
+def test_every_key_the_script_uses_is_in_both_catalogues():
+    keys = set(re.findall(r"\bt\(\s*\"([a-z_]+)\"", script()))
+    # Keys chosen by a condition, t(cond ? "a" : "b"), the notices and the review verdicts.
+    for a, b in re.findall(r"t\([^()]*\?\s*\"([a-z_]+)\"\s*:\s*\"([a-z_]+)\"", script()):
+        keys |= {a, b}
+    keys |= set(re.findall(r"notice\(\"([a-z_]+)\"\)", script()))
+    keys |= set(re.findall(r"\"(mark_[a-z]+)\"", script()))
+    assert len(keys) > 60, sorted(keys)
+    for lang in ("zh", "en"):
+        missing = sorted(keys - set(ui_strings(lang)))
+        assert missing == [], f"{lang}.yml 的 ui: 中缺少：{missing}"
+
+
+def test_script_and_styles_fit_the_budget():
+    size = sum(len(gzip.compress(WEB.joinpath(name).read_bytes(), 9)) for name in ("coursekit.js", "coursekit.css"))
+    assert size <= BUDGET_GZIPPED, f"JS + CSS gzip 后 {size} 字节，超过 {BUDGET_GZIPPED}"
+
+
+def test_script_reaches_no_other_server():
+    text = script()
+    for forbidden in ("http://", "https://", "XMLHttpRequest", "WebSocket", "sendBeacon", "import(", "eval(", "new Function"):
+        assert forbidden not in text, forbidden
+    # The one fetch is of site-data.json, named by the page.
+    assert text.count("fetch(") == 1
