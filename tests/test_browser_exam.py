@@ -151,6 +151,12 @@ def test_submit_scores_breakdown_and_review(page, quiz_site):
     for qid in wrong:
         assert state["questions"][qid]["wrong"] == 1
     assert skipped not in state["questions"]
+    # "Another paper" from the result: back to the start screen with a new number in the address.
+    page.get_by_role("button", name=ui("exam_another")).click()
+    seed = int(parse_qs(urlsplit(page.url).query)["seed"][0])
+    assert seed != PAPER_SEED
+    expect(page.locator(".ck-paper-no")).to_have_text(ui("exam_paper_no", seed=seed))
+    expect(page.get_by_role("button", name=ui("exam_start"))).to_be_focused()
     assert_clean(page, base)
 
 

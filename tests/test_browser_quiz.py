@@ -36,6 +36,10 @@ def check_feedback(item, q: dict, right: bool, base: str) -> None:
     for piece in expected_answer_line(q):
         assert piece in text, (piece, text)
     assert q["explanation"] in text
+    if q["type"] == "multiple":
+        line = feedback.locator(".ck-correct").inner_text()
+        letters = [part.split(".")[0] for part in line.split("：", 1)[1].split("；")]
+        assert letters == sorted(letters), line
     source = feedback.locator("a.ck-source")
     expect(source).to_have_count(1)
     assert absolute_href(source) == base + f"citations/#{q['source']}"

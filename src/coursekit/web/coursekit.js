@@ -449,7 +449,8 @@
       return q.type === "single" ? [q.answer] : q.answer;
     }
     function describe(indexes) {
-      return indexes.map(function (i) {
+      var shown = indexes.slice().sort(function (a, b) { return w.order.indexOf(a) - w.order.indexOf(b); }); // A, B, C as on screen
+      return shown.map(function (i) {
         return judge ? texts[i] : optionText(w, i);
       }).join(t("sep"));
     }
@@ -644,6 +645,14 @@
     box.classList.add("ck-exam-live");
     showStart();
 
+    /* A new random paper; its number goes into the address, so a reload shows the same paper. */
+    function newSeed() {
+      seed = randomSeed(seed);
+      var url = new URL(location.href);
+      url.searchParams.set("seed", String(seed));
+      history.replaceState(history.state, "", url.href);
+    }
+
     function showStart() {
       var hasShort = paper.sections.some(function (s) { return s.type === "short"; });
       var number = el("p", { class: "ck-paper-no", "aria-live": "polite", text: t("exam_paper_no", { seed: seed }) });
@@ -656,10 +665,7 @@
       ]);
       var start = button(t("exam_start"), startExam, "ck-btn--primary ck-exam-start");
       var another = button(t("exam_new_paper"), function () {
-        seed = randomSeed(seed);
-        var url = new URL(location.href);
-        url.searchParams.set("seed", String(seed));
-        history.replaceState(history.state, "", url.href);
+        newSeed();
         number.textContent = t("exam_new_paper_done", { seed: seed });
       }, "ck-exam-another");
       fill(box, [el("div", { class: "ck-exam-intro" }, [rules, number, el("div", { class: "ck-actions" }, [start, another])])]);
@@ -799,10 +805,7 @@
             el("div", { class: "ck-actions" }, [
               button(t("exam_again"), function () { startExam(); }, "ck-exam-again"),
               button(t("exam_another"), function () {
-                seed = randomSeed(seed);
-                var url = new URL(location.href);
-                url.searchParams.set("seed", String(seed));
-                history.replaceState(history.state, "", url.href);
+                newSeed();
                 showStart();
                 box.querySelector(".ck-exam-start").focus();
               }, "ck-exam-another"),
@@ -975,8 +978,9 @@
     file.addEventListener("change", function () {
       var chosen = file.files && file.files[0];
       if (!chosen) return;
-      chosen.text().then(function (text) {
-        var other = parseState(text);
+      var reader = new FileReader(); // not Blob.text(): older phone browsers lack it
+      reader.onload = function () {
+        var other = parseState(String(reader.result));
         if (!other) {
           status.className = "ck-import-status ck-bad";
           status.textContent = t("import_bad");
@@ -988,7 +992,8 @@
           drawOverview();
         }
         file.value = "";
-      });
+      };
+      reader.readAsText(chosen, "utf-8");
     });
     fill(box, [
       el("p", { class: "ck-hint", text: t("pg_definitions") }),
