@@ -43,7 +43,11 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(built_site, path)
 
 def test_untranslated_pages_say_so_and_translated_ones_do_not(built_site):
     assert "Not yet translated" in html_of(built_site, "en/" + UNTRANSLATED)
-    assert "支部党员大会" in html_of(built_site, "en/" + UNTRANSLATED)  # the Chinese original is shown
+    stub = html_of(built_site, "en/" + UNTRANSLATED)
+    assert "支部党员大会" in stub  # its Chinese title, and one click to the Chinese original
+    href = re.search(r'class="ck-original"><a href="([^"]+)"', stub).group(1)
+    assert (built_site / "en" / UNTRANSLATED / href / "index.html").resolve() == (built_site / UNTRANSLATED / "index.html").resolve()
+    assert "表决怎么算" not in stub  # not a copy: the copies doubled the build
     translated = html_of(built_site, "en/" + TRANSLATED)
     assert "Not yet translated" not in translated
     article = translated[translated.index("<article") :]

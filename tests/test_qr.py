@@ -12,6 +12,7 @@ from test_site_build import external_loads_in_html
 from trainer_fixture import BANK, COURSE, PAPER, write_fixture_content
 
 from coursekit.site.pages import build_site_files
+from coursekit.site.text import fill_raw_html, hold_raw_html
 from coursekit.site.qr import qr_svg, with_qr_block
 from coursekit.sources.project import load_project
 
@@ -57,7 +58,8 @@ def test_svg_reader_tells_codes_apart():
 def test_qr_block_goes_under_the_title():
     page = "---\nsearch:\n  exclude: true\n---\n\n# 标题\n\n正文\n"
     assert with_qr_block(page, "<details>QR</details>").index("<details>") > page.index("# 标题")
-    assert with_qr_block("正文\n", "<details>QR</details>").startswith("\n<details>QR</details>")
+    held, fragments = hold_raw_html(with_qr_block("正文\n", "<details>QR</details>"))
+    assert held.lstrip().startswith("<!--ck-fragment:0-->") and fragments == ["<details>QR</details>"]
 
 
 def _pages(site: Path) -> dict[str, Path]:
@@ -95,11 +97,16 @@ def test_lessons_and_other_pages_carry_no_code(trainer_site):
     assert not qr_blocks((site / f"exams/{PAPER}-print/index.html").read_text("utf-8"))
 
 
+def full_text(site, src: str) -> str:
+    """A generated page with its raw HTML put back, as the site shows it."""
+    return fill_raw_html(site.files[src], site.fragments.get(src, []))
+
+
 def test_no_site_url_no_code(tmp_path):
     """Without site_url no page can know its address, so none shows a code (the real mkdocs.yml sets none)."""
     project, _ = load_project(write_fixture_content(tmp_path / "project"))
     without = build_site_files(project, site_url="")
-    assert not any("ck-qr" in text for text in without.files.values())
+    assert not any("ck-qr" in full_text(without, src) for src in without.files)
     with_url = build_site_files(project, site_url="http://10.0.0.8/peixun")  # no trailing slash: still one
-    assert 'class="ck-qr-address">http://10.0.0.8/peixun/courses/ckt-kecheng/<' in with_url.files[f"courses/{COURSE}/index.md"]
+    assert 'class="ck-qr-address">http://10.0.0.8/peixun/courses/ckt-kecheng/<' in full_text(with_url, f"courses/{COURSE}/index.md")
     assert "site_url" not in (ROOT / "mkdocs.yml").read_text("utf-8")

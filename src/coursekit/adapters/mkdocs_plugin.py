@@ -9,6 +9,8 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
+- ``on_page_content``: put back the generated HTML that skipped the Markdown converter
+  (``coursekit.site.text.raw_html``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -40,6 +42,7 @@ from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.pages import SiteFiles, build_site_files
+from coursekit.site.text import fill_raw_html
 from coursekit.sources.project import Layout, load_project
 from coursekit.sources.translations import translate_project
 
@@ -114,7 +117,13 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
         config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
         self._site: SiteFiles = build_site_files(
-            project, lang=lang, directory_urls=config.use_directory_urls, site_url=config.site_url or "", edition=edition, fallback=fallback
+            project,
+            lang=lang,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "",
+            edition=edition,
+            fallback=fallback,
+            original_root="../" if fallback else "",
         )
         if self._user_nav is not None:
             position = min(self.config.nav_position, len(self._user_nav))
@@ -167,6 +176,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             file.alternates[lang] = file if lang == self._lang else twin
         return file
 
+    def on_page_content(self, html, *, page, config, files):
+        if page.file.generated_by is None:
+            return html
+        return fill_raw_html(html, self._site.fragments.get(page.file.src_uri, []))
+
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
         i18n = self._i18n
@@ -183,6 +197,16 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         # markup. ``meta.title`` is printed as is, so give it the plain text, escaped once.
         if page.title and not page.meta.get("title"):
             page.meta["title"] = html.escape(Markup(page.title).striptags(), quote=False)
+        # mkdocs-static-i18n gives the home pages' language switcher root-absolute links ("/",
+        # "/en/"), which leave the site when it is served from a sub-path such as /peixun/. Made
+        # relative to the site root, Material's url filter turns them into page-relative links.
+        # (mkdocs-static-i18n sets them as an attribute of config.extra, which is what the
+        # template reads; the item of the same name may be another list.)
+        for alternates in (getattr(config.extra, "alternate", None), config.extra.get("alternate")):
+            for alternate in alternates or []:
+                link = alternate.get("link", "")
+                if link.startswith("/") and not link.startswith("//"):
+                    alternate["link"] = link.lstrip("/") or "."
         return context
 
     def on_template_context(self, context, *, template_name, config):

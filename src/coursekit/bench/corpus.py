@@ -138,14 +138,32 @@ def write_questions(root: Path, lesson_ids: list[str], questions: int, rng: rand
     (root / "quizzes" / "papers" / "bench-paper.yml").write_text(yaml.safe_dump(paper, allow_unicode=True), "utf-8")
 
 
-def write_config(root: Path, template: Path, with_plugin: bool) -> Path:
-    """The project's own mkdocs.yml, with the nav cut to the home page (and without our plugin for the baseline)."""
+def without_plugin(config: str, name: str) -> str:
+    """``config`` (mkdocs.yml text) less the entry ``- name`` of its plugins list and its options."""
+    lines, out, skipping = config.splitlines(keepends=True), [], False
+    for line in lines:
+        stripped = line.strip()
+        if stripped in (f"- {name}", f"- {name}:"):
+            skipping, indent = True, len(line) - len(line.lstrip())
+            continue
+        if skipping and stripped and (len(line) - len(line.lstrip()) <= indent):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+def write_config(root: Path, template: Path, with_plugin: bool, languages: bool = False) -> Path:
+    """The project's own mkdocs.yml with the nav cut to the home page; without our plugin for the
+    baseline, and without mkdocs-static-i18n unless ``languages``."""
     text = template.read_text("utf-8")
+    if not languages:
+        text = without_plugin(text, "i18n")
     head, _, _ = text.partition("\nnav:")
     config = head + "\nnav:\n  - 首页: index.md\n"
     if not with_plugin:
         # Plain Material: no plugin, and MkDocs' own nav of every page (ours lists every lesson too).
-        config = head.replace("  - coursekit\n", "") + "\n"
+        config = without_plugin(head, "coursekit") + "\n"
     (root / "mkdocs.yml").write_text(config, "utf-8")
     userdict = template.parent / "jieba_userdict.txt"
     if userdict.exists():

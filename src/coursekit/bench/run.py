@@ -20,6 +20,7 @@ KB = 1024
 @dataclass
 class Budgets:
     plugin_ratio: float = 1.15  # our build / plain Material on the same lessons
+    i18n_ratio: float = 1.6  # Chinese + English build / Chinese-only build
     check_10k_seconds: float = 2.0  # loading and checking 10,000 questions
     assets_gz_kb: float = 30  # our JS + CSS, gzipped
     lesson_kb: float = 60  # raw HTML of a lesson page
@@ -44,10 +45,14 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     corpus.write_config(ours_dir, template, with_plugin=True)
     plain_dir = corpus.write_corpus(work / "plain", lessons, 0, with_plugin=False)
     corpus.write_config(plain_dir, template, with_plugin=False)
+    both_dir = corpus.write_corpus(work / "two-languages", lessons, questions, with_plugin=True)
+    corpus.write_config(both_dir, template, with_plugin=True, languages=True)
 
     ours = build(ours_dir, work / "site-ours")
     plain = build(plain_dir, work / "site-plain")
+    both = build(both_dir, work / "site-two-languages")
     ratio = ours.seconds / plain.seconds
+    i18n_ratio = both.seconds / ours.seconds
     check_seconds = time_call(lambda: load_project(ours_dir), repeat=3)
 
     big = corpus.write_corpus(work / "check-10k", 200, 0, with_plugin=True)
@@ -59,6 +64,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     out(t("bench.build_ours", seconds=f"{ours.seconds:.2f}", pages=ours.pages, pps=f"{ours.pages_per_second:.1f}", mb=f"{ours.peak_mb:.0f}"))
     out(t("bench.build_plain", seconds=f"{plain.seconds:.2f}", pages=plain.pages, mb=f"{plain.peak_mb:.0f}"))
     out(t("bench.ratio", ratio=f"{ratio:.2f}"))
+    out(t("bench.build_i18n", seconds=f"{both.seconds:.2f}", pages=both.pages, ratio=f"{i18n_ratio:.2f}", mb=f"{both.peak_mb:.0f}"))
     out(t("bench.check", seconds=f"{check_seconds:.2f}", questions=questions))
     out(t("bench.check_10k", seconds=f"{check_10k:.2f}"))
     out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_fmt(sizes.largest[1])))
@@ -71,6 +77,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     budgets = Budgets()
     results = [
         (ratio <= budgets.plugin_ratio, t("bench.budget_ratio", value=f"{ratio:.2f}", limit=budgets.plugin_ratio)),
+        (i18n_ratio <= budgets.i18n_ratio, t("bench.budget_i18n", value=f"{i18n_ratio:.2f}", limit=budgets.i18n_ratio)),
         (check_10k < budgets.check_10k_seconds, t("bench.budget_check", value=f"{check_10k:.2f}", limit=budgets.check_10k_seconds)),
         (sizes.ours.gz <= budgets.assets_gz_kb * KB, t("bench.budget_assets", value=f"{sizes.ours.gz / KB:.1f}", limit=budgets.assets_gz_kb)),
     ]

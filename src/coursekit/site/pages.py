@@ -10,7 +10,7 @@ from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.site import urls
 from coursekit.site.quiz import QuizRenderer
-from coursekit.site.text import html_text, json_for_script, md_text
+from coursekit.site.text import hold_raw_html, html_text, json_for_script, md_text, raw_html
 from coursekit.site.trainer_pages import add_trainer_pages
 
 
@@ -28,10 +28,27 @@ class SiteFiles:
 
     files: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    # per page: the raw HTML its placeholders stand for (see site.text.raw_html)
+    fragments: dict[str, list[str]] = field(default_factory=dict)
+
+    def hold_raw_html(self) -> None:
+        for src, page in self.files.items():
+            if src.endswith(".md"):
+                self.files[src], held = hold_raw_html(page)
+                if held:
+                    self.fragments[src] = held
 
 
 class PageBuilder:
-    def __init__(self, project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", fallback: frozenset = frozenset()):
+    def __init__(
+        self,
+        project: Project,
+        lang: str = "zh",
+        directory_urls: bool = True,
+        edition: str = "",
+        fallback: frozenset = frozenset(),
+        original_root: str = "",
+    ):
         self.project = project
         self.lang = lang
         self.directory_urls = directory_urls
@@ -39,6 +56,23 @@ class PageBuilder:
         self.by_lesson = project.questions_by_lesson()
         # "kind:id" of what shows its Chinese original for want of a translation
         self.fallback = fallback
+        # From this language's root to the original language's (e.g. "../" from /en/); when
+        # set, a page with nothing translated is a short notice linking to the original
+        # instead of a copy of it (the copies doubled the build; see the README).
+        self.original_root = original_root
+
+    def _stub(self, src: str, title: str, *keys: str) -> str | None:
+        """A pointer to the original page when none of ``keys`` is translated, else None."""
+        if not self.original_root or not keys or not all(key in self.fallback for key in keys):
+            return None
+        url = urls.page_url(src, self.directory_urls)
+        href = "../" * url.count("/") + self.original_root + url
+        return (
+            f"{NOT_SEARCHED}# {md_text(title)}\n\n"
+            f'!!! note "{self._t("page.untranslated_title")}"\n\n'
+            f"    {md_text(self._t('page.untranslated_stub'))}\n\n"
+            + raw_html(f'<p class="ck-original"><a href="{html_text(href)}" hreflang="zh">{html_text(self._t("page.read_original"))}</a></p>')
+        )
 
     def _untranslated(self, *keys: str) -> list[str]:
         """A visible notice when any of ``keys`` is shown in the original language."""
@@ -96,14 +130,16 @@ class PageBuilder:
     def lesson_page(self, course: Course, index: int) -> str:
         lesson = course.lessons[index]
         src = urls.lesson_page(lesson.id)
+        stub = self._stub(src, lesson.title, f"lesson:{lesson.id}")
+        if stub:
+            return stub
         meta = [self._t("page.minutes", minutes=lesson.minutes)]
         if lesson.as_of:
             meta.append(self._t("page.as_of", date=lesson.as_of))
         lines = [
             f"# {md_text(lesson.title)}",
             "",
-            f'<p class="ck-meta" data-ck-lesson="{html_text(lesson.id)}">{html_text(" · ".join(meta))}</p>',
-            "",
+            raw_html(f'<p class="ck-meta" data-ck-lesson="{html_text(lesson.id)}">{html_text(" · ".join(meta))}</p>'),
         ] + self._untranslated(f"lesson:{lesson.id}")
         if lesson.objectives:
             lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
@@ -112,7 +148,7 @@ class PageBuilder:
         questions = self.by_lesson.get(lesson.id, [])
         if questions:
             renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
-            lines += [f"## {self._t('page.practice')}", "", renderer.quiz_block(questions, "lesson", lesson.id), ""]
+            lines += [f"## {self._t('page.practice')}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
         if lesson.sources:
             lines += [f"## {self._t('page.sources')}", ""]
             for key in lesson.sources:
@@ -120,7 +156,7 @@ class PageBuilder:
                 link = self._md(src, urls.CITATIONS, key)
                 lines.append(f"- [{md_text(citation.full_label)}]({link}){self._t('page.colon')}{md_text(citation.summary)}")
             lines.append("")
-        lines.append(self._pager(course, index, src))
+        lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
 
     def _with_citation_links(self, lesson: Lesson, src: str) -> str:
@@ -187,10 +223,13 @@ class PageBuilder:
         title = self._t("page.practice_title", title=bank.title)
         if len(sets) > 1:
             title += f" · {self._set_label(sets, number)}"
+        stub = self._stub(src, title, *(f"question:{q.id}" for q in sets[number - 1]))
+        if stub:
+            return stub
         lines = [NOT_SEARCHED, f"# {md_text(title)}", ""] + self._untranslated(*(f"question:{q.id}" for q in sets[number - 1]))
         if bank.description and number == 1:
             lines += [md_text(bank.description), ""]
-        lines += [renderer.quiz_block(sets[number - 1], "practice", f"{bank.id}/{number}"), ""]
+        lines += [raw_html(renderer.quiz_block(sets[number - 1], "practice", f"{bank.id}/{number}"))]
         if len(sets) > 1:
             links = [
                 f"[{md_text(self._set_label(sets, n))}]({self._md(src, urls.practice_page(bank.id, n))})" if n != number else f"**{md_text(self._set_label(sets, n))}**"
@@ -210,6 +249,9 @@ class PageBuilder:
         src = urls.exam_page(blueprint.id)
         renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
         banks = {bank.id: bank for bank in self.project.banks}
+        stub = self._stub(src, blueprint.title, *(f"question:{q.id}" for rule in (r for s in blueprint.sections for r in s.draws) if rule.bank in banks for q in banks[rule.bank].questions))
+        if stub:
+            return stub
         drawn, _ = draw_paper(blueprint, banks, blueprint.seed)
         types = {s.type for s in blueprint.sections}
         wanted = {rule.bank for s in blueprint.sections for rule in s.draws}
@@ -238,13 +280,14 @@ class PageBuilder:
         lines = [NOT_SEARCHED, f"# {md_text(blueprint.title)}", ""]
         if blueprint.description:
             lines += [md_text(blueprint.description), ""]
-        lines.append(f'<div class="ck-exam" data-ck-paper="{html_text(blueprint.id)}">')
-        lines.append(f'<p class="ck-exam-rules">{html_text(self._t("page.exam_rules", minutes=blueprint.time_limit, total=_num(blueprint.total_points), pass_mark=_num(blueprint.pass_mark), seed=blueprint.seed))}</p>')
+        body = [f'<div class="ck-exam" data-ck-paper="{html_text(blueprint.id)}">']
+        body.append(f'<p class="ck-exam-rules">{html_text(self._t("page.exam_rules", minutes=blueprint.time_limit, total=_num(blueprint.total_points), pass_mark=_num(blueprint.pass_mark), seed=blueprint.seed))}</p>')
         for number, part in enumerate(drawn, 1):
-            lines.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
-            lines.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
-        lines.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "pool": pool})}</script>')
-        lines.append("</div>")
+            body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
+            body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
+        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "pool": pool})}</script>')
+        body.append("</div>")
+        lines.append(raw_html("\n".join(body)))
         return "\n".join(lines) + "\n"
 
     # -- learner's own pages -------------------------------------------------------------
@@ -342,10 +385,18 @@ def _section_heading(number: int, section, lang: str) -> str:
 
 
 def build_site_files(
-    project: Project, lang: str = "zh", directory_urls: bool = True, edition: str = "", site_url: str = "", fallback: frozenset = frozenset()
+    project: Project,
+    lang: str = "zh",
+    directory_urls: bool = True,
+    edition: str = "",
+    site_url: str = "",
+    fallback: frozenset = frozenset(),
+    original_root: str = "",
 ) -> SiteFiles:
     """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes;
-    ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation."""
-    site = PageBuilder(project, lang, directory_urls, edition, fallback).build()
+    ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation, and
+    ``original_root`` leads from this language's pages to the original ones."""
+    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root).build()
     add_trainer_pages(site, project, lang, directory_urls, site_url)
+    site.hold_raw_html()
     return site

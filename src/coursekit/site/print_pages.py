@@ -13,7 +13,7 @@ from coursekit.papers.answers import answer_text, number_text, short_answer_text
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant, make_variant
 from coursekit.papers.word import GRID_COLUMNS, key_title, paper_title, section_heading
-from coursekit.site.text import html_text, md_text
+from coursekit.site.text import html_text, md_text, raw_html
 
 PRINT_VARIANT = "A"
 
@@ -140,4 +140,4 @@ class PrintPage:
                 "</div>",
             ]
         )
-        return f"{front}# {title}\n\n{controls}\n\n{body}\n"
+        return f"{front}# {title}\n{raw_html(controls)}{raw_html(body)}"

@@ -12,7 +12,7 @@ import segno
 
 from coursekit.messages import t
 from coursekit.site import urls
-from coursekit.site.text import html_text
+from coursekit.site.text import html_text, raw_html
 
 
 def page_address(site_url: str, src: str, directory_urls: bool = True) -> str:
@@ -44,4 +44,4 @@ def with_qr_block(page: str, block: str) -> str:
     """``page`` (Markdown) with ``block`` right under its ``# title`` line, or first if it has none."""
     lines = page.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join(lines[:at] + ["", block, ""] + lines[at:])
+    return "\n".join(lines[:at] + [raw_html(block)] + lines[at:])

@@ -22,6 +22,38 @@ def md_text(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False).replace("\n", " "))
 
 
+# Generated HTML skips the Markdown converter: its HTML parser re-read every quiz block, the
+# largest cost of a build, and a blank line inside author text would have ended the block early.
+# Emitters wrap markup with raw_html(); hold_raw_html() swaps each for a placeholder comment,
+# which Markdown passes through, and fill_raw_html() puts the markup back after conversion.
+_RAW_BEGIN, _RAW_END = "<!--ck-raw-begin-->", "<!--ck-raw-end-->"
+_RAW_SPAN = re.compile(re.escape(_RAW_BEGIN) + r"(.*?)" + re.escape(_RAW_END), re.S)
+_PLACEHOLDER = re.compile(r"<!--ck-fragment:(\d+)-->")
+
+
+def raw_html(markup: str) -> str:
+    """``markup`` as a block of its own in a generated Markdown page, kept out of Markdown."""
+    return f"\n\n{_RAW_BEGIN}{markup}{_RAW_END}\n\n"
+
+
+def hold_raw_html(page: str) -> tuple[str, list[str]]:
+    """(``page`` with placeholders, the markup they stand for)."""
+    fragments: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        fragments.append(match.group(1))
+        return f"<!--ck-fragment:{len(fragments) - 1}-->"
+
+    return _RAW_SPAN.sub(hold, page), fragments
+
+
+def fill_raw_html(html: str, fragments: list[str]) -> str:
+    """Rendered HTML with each placeholder replaced by its markup."""
+    if not fragments:
+        return html
+    return _PLACEHOLDER.sub(lambda m: fragments[int(m.group(1))], html)
+
+
 def json_for_script(data: object) -> str:
     """JSON safe inside <script type="application/json">: no ``</script>`` can close it early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
