@@ -72,7 +72,7 @@
 
   function formatDate(time) {
     var d = new Date(time);
-    return t("date", { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate(), mm: pad(d.getMonth() + 1), dd: pad(d.getDate()) });
+    return t("date", { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() });
   }
 
   function formatClock(seconds) {
