@@ -84,7 +84,9 @@ class QuizRenderer:
         items = "\n".join(self.question_html(q, i + 1) for i, q in enumerate(questions))
         payload = json_for_script({"kind": kind, "name": name, "questions": [self.data(q) for q in questions]})
         return (
-            f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}">\n'
+            # Out of the search index: a lesson's questions restate the lesson, which is indexed;
+            # indexing them too was a third of the build's search work and its index.
+            f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}" data-search-exclude>\n'
             f'<ol class="ck-questions">\n{items}\n</ol>\n'
             f'<script type="application/json" class="ck-data">{payload}</script>\n'
             "</div>"
