@@ -123,18 +123,20 @@ def fetch(url: str, gzip_ok: bool = True):
     return response.status, response.headers, body
 
 
-def test_the_guide_shows_exactly_the_tested_configuration():
-    guide = GUIDE.read_text("utf-8")
-    block = re.search(r"```nginx\n(.*?)```", guide, re.S)
-    assert block, "operators.md 应当用 ```nginx 代码块给出完整配置"
-    assert block.group(1) == CONF.read_text("utf-8"), "operators.md 中的配置与 docs/assets/nginx/peixun.conf 不一致"
+def test_the_guides_show_exactly_the_tested_configuration():
+    guides = [GUIDE] + sorted(GUIDE.parent.glob("operators.*.md"))  # the Chinese guide and its translations
+    for guide in guides:
+        block = re.search(r"```nginx\n(.*?)```", guide.read_text("utf-8"), re.S)
+        assert block, f"{guide.name} 应当用 ```nginx 代码块给出完整配置"
+        assert block.group(1) == CONF.read_text("utf-8"), f"{guide.name} 中的配置与 docs/assets/nginx/peixun.conf 不一致"
 
 
 def test_the_csp_allows_exactly_the_inline_scripts_of_the_site(published):
     conf = CONF.read_text("utf-8")
     policies = set(re.findall(r'add_header Content-Security-Policy "([^"]*)" always;', conf))
-    # If this fails after a Material upgrade or a new page depth: run `coursekit csp SITE` and update
-    # docs/assets/nginx/peixun.conf and the copy in docs/guide/operators.md.
+    # If this fails after a Material upgrade or a new page depth: run `coursekit csp SITE` on a site
+    # published with --base-path /peixun/ and update docs/assets/nginx/peixun.conf and its copies
+    # in docs/guide/operators*.md.
     assert policies == {content_security_policy(published)}
     assert "unsafe-inline" not in conf and "unsafe-eval" not in conf and "http" not in next(iter(policies))
 
