@@ -93,27 +93,26 @@ def test_first_publish_keeps_an_existing_folder_and_rollback_returns_to_it(mini,
     assert served_index(target) == "<p>旧网站</p>"
 
 
-def test_second_publish_switches_and_rollback_restores_the_first(mini, srv, monkeypatch):
+def test_second_publish_prunes_and_rollback_restores_the_first(mini, srv):
+    # Through the command line, as an operator runs it.
     target = srv / "peixun"
-    first = ReleaseStore(target).current()
-    first_index = served_index(target)
-    monkeypatch.setenv("COURSEKIT_EDITION", "第二版")
-    second = publish(mini, target, say=quiet)
-    assert second > first
-    assert "第二版" in served_index(target) and first_index != served_index(target)
-    assert rollback(target, say=quiet) == first
-    assert served_index(target) == first_index
-
-
-def test_the_command_line_publishes_and_rolls_back(mini, srv):
-    env = dict(os.environ, COURSEKIT_EDITION="命令行版")
-    command = [sys.executable, "-m", "coursekit", "publish", str(srv / "peixun"), "--root", str(mini)]
+    store = ReleaseStore(target)
+    first, first_index = store.current(), served_index(target)
+    old = [f"20000101-00000{i}-01" for i in range(3)]
+    for name in old:
+        shutil.copytree(store.releases_dir / first, store.releases_dir / name)
+    env = dict(os.environ, COURSEKIT_EDITION="第二版")
+    command = [sys.executable, "-m", "coursekit", "publish", str(target), "--root", str(mini), "--keep", "2"]
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
-    assert "发布完成" in result.stdout and "命令行版" in served_index(srv / "peixun")
-    result = subprocess.run([sys.executable, "-m", "coursekit", "publish", "--rollback", str(srv / "peixun")], capture_output=True, text=True)
-    assert result.returncode == 0 and "已回退" in result.stdout
-    assert "命令行版" not in served_index(srv / "peixun")
+    second = store.current()
+    assert second > first and store.releases() == [first, second]
+    assert f"已删除旧版本：{'、'.join(old)}" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == f"发布完成：{target} → {second}。如需回到上一版：coursekit publish --rollback {target}"
+    assert "第二版" in served_index(target) and "第二版" not in first_index
+    result = subprocess.run([sys.executable, "-m", "coursekit", "publish", "--rollback", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == f"已回退：{target} → {first}"
+    assert served_index(target) == first_index
 
 
 # -- failures leave the target alone -----------------------------------------------------------
@@ -289,18 +288,6 @@ def test_new_release_names_sort_after_every_existing_one(tmp_path):
     store = fake_releases(tmp_path / "peixun", ["29991231-235959-98"], current="29991231-235959-98")
     assert store.new_release_name() == "29991231-235959-99"
     assert store.new_release_name(after="29991231-235959-99") == "30000101-000000-01"
-
-
-def test_publish_prunes_beyond_keep(mini, srv):
-    store = ReleaseStore(srv / "peixun")
-    first = store.current()
-    old = [f"20000101-00000{i}-01" for i in range(3)]
-    for name in old:
-        shutil.copytree(store.releases_dir / first, store.releases_dir / name)
-    lines: list[str] = []
-    name = publish(mini, srv / "peixun", keep=2, say=lines.append)
-    assert store.releases() == [first, name]
-    assert f"已删除旧版本：{'、'.join(old)}" in lines
 
 
 def test_publish_does_not_import_mkdocs():
