@@ -103,3 +103,9 @@ def test_search_puts_the_pages_language_first(page, site_url, start, query, firs
     assert ("/en/" in hrefs[0]) is first_in_english, hrefs[:3]
     languages = ["/en/" in href for href in hrefs]
     assert languages == sorted(languages, reverse=first_in_english), "results of the page's language come first"
+
+
+def test_the_root_404_page_stays_in_the_default_language(built_site):
+    # every language build renders the theme's 404 page to the same root file
+    assert '<html lang="zh"' in (built_site / "404.html").read_text("utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "404.html").read_text("utf-8")

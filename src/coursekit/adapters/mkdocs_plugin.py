@@ -17,6 +17,9 @@ MkDocs events used, and why:
 - ``on_template_context``: give the 404 page the site's base path (``COURSEKIT_BASE_PATH``, set by
   ``coursekit publish --base-path``), because it is served at any missing URL and so cannot link
   relatively; without it MkDocs assumes the server root.
+- ``on_post_build``: keep the default language's ``404.html`` at the site root. Every language
+  build renders the theme's 404 page to the same root file, and the last one (English) won;
+  the English one goes to ``en/404.html``.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources.
 """
@@ -217,6 +220,18 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
             context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
         return context
+
+    def on_post_build(self, *, config):
+        if self._i18n is None:
+            return
+        root_404 = Path(config.site_dir) / "404.html"
+        if not root_404.exists():
+            return
+        if not self._language_folder():
+            self._default_404 = root_404.read_bytes()
+        elif getattr(self, "_default_404", None) is not None:
+            (Path(config.site_dir) / self._language_folder() / "404.html").write_bytes(root_404.read_bytes())
+            root_404.write_bytes(self._default_404)
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):

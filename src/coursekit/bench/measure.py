@@ -30,7 +30,8 @@ def build(project: Path, site: Path) -> BuildRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        # No -q: in MkDocs 1.6 it hides warnings from --strict's count.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,
