@@ -219,6 +219,13 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             context["base_url"] = base
             context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
             context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+            # The language switcher too: the 404 page answers at any depth, so its links are
+            # absolute, under the base path ("/en/" -> "/peixun/en/").
+            alternates = getattr(config.extra, "alternate", None) or []
+            config.extra.alternate = [
+                dict(alternate, link=base + alternate["link"].lstrip("/")) if alternate.get("link", "").startswith("/") else alternate
+                for alternate in alternates
+            ]
         return context
 
     def on_post_build(self, *, config):
