@@ -396,6 +396,7 @@
           empty: values.every(function (v) { return v === ""; }),
           right: each.every(Boolean),
           each: each,
+          raw: values,
           given: values.map(function (v) { return v || t("blank_empty"); }).join(t("sep")),
         };
       };
@@ -415,7 +416,7 @@
       w.body.appendChild(el("label", { class: "ck-short" }, [el("span", { text: t("short_label") }), input]));
       w.result = function () {
         var text = input.value.trim();
-        return { empty: text === "", right: w.selfMark === true, given: text || t("no_answer") };
+        return { empty: text === "", right: w.selfMark === true, raw: text, given: text || t("no_answer") };
       };
       w.correctText = function () {
         return w.q.answerText;
@@ -456,7 +457,7 @@
     }
     w.result = function () {
       var picked = chosen();
-      return { empty: picked.length === 0, right: picked.join() === correct().join(), picked: picked, given: picked.length ? describe(picked) : t("no_answer") };
+      return { empty: picked.length === 0, right: picked.join() === correct().join(), picked: picked, raw: picked, given: picked.length ? describe(picked) : t("no_answer") };
     };
     w.correctText = function () {
       return describe(correct());
@@ -511,6 +512,7 @@
         empty: !w.touched,
         right: each.every(Boolean),
         each: each,
+        raw: w.current.slice(),
         given: w.current.map(function (i) { return q.options[i]; }).join(t("arrow")),
       };
     };
@@ -751,6 +753,7 @@
           s.exams = s.exams.slice(-MAX_EXAMS);
         });
         rescore();
+        box.insertBefore(slipSection(), view); // outside the summary: rescore() must not clear what was typed
         var heading = summary.querySelector("h2");
         heading.focus();
         heading.scrollIntoView();
@@ -812,8 +815,68 @@
             ]),
           ]);
         }
+
+        /* 成绩单: name and unit typed here; the file follows coursekit/results/slip.py. */
+        function slipSection() {
+          var statusId = nextId("slip");
+          var status = el("p", { id: statusId, class: "ck-slip-status", "aria-live": "polite" });
+          var name = el("input", { type: "text", class: "ck-slip-name", autocomplete: "name", "aria-required": "true", "aria-describedby": statusId });
+          var unit = el("input", { type: "text", class: "ck-slip-unit", autocomplete: "organization" });
+          function save() {
+            var who = name.value.trim();
+            status.className = "ck-slip-status " + (who ? "ck-ok" : "ck-bad");
+            if (!who) {
+              name.setAttribute("aria-invalid", "true");
+              status.textContent = t("slip_need_name");
+              return name.focus();
+            }
+            name.removeAttribute("aria-invalid");
+            var file = t("slip_file", { paper: paper.id, seed: seed, name: safeName(who) });
+            download(file, resultSlip(who, unit.value.trim()));
+            status.textContent = t("slip_done", { file: file });
+          }
+          return el("section", { class: "ck-slip" }, [
+            el("h3", { text: t("slip_title") }),
+            el("p", { class: "ck-hint", text: t("slip_intro") }),
+            el("label", { class: "ck-field" }, [el("span", { text: t("slip_name") }), name]),
+            el("label", { class: "ck-field" }, [el("span", { text: t("slip_unit") }), unit]),
+            status,
+            el("div", { class: "ck-actions" }, [button(t("slip_download"), save, "ck-btn--primary ck-slip-download")]),
+          ]);
+        }
+
+        function resultSlip(who, where) {
+          var score = 0;
+          var total = 0;
+          var answers = items.map(function (it) {
+            var points = drawn[it.section].section.points;
+            var right = it.q.type === "short" ? it.w.selfMark : it.res.right;
+            total += points;
+            if (right) score += points;
+            return { id: it.q.id, type: it.q.type, given: slipGiven(it.q, it.res), correct: right, points: right ? points : 0 };
+          });
+          return {
+            format: "coursekit-result", version: 1, name: who, unit: where, paper: paper.id, paperTitle: paper.title, seed: seed,
+            started: new Date(started).toISOString(), finished: new Date(record.at).toISOString(),
+            score: score, total: total, passed: score >= paper.passMark, answers: answers,
+          };
+        }
       }
     }
+  }
+
+  /* The answer as a result slip records it: option indexes in the bank's order (the inputs'
+     values), whatever order the screen showed; null when not answered. */
+  function slipGiven(q, res) {
+    if (res.empty) return null;
+    if (q.type === "single") return res.raw[0];
+    if (q.type === "judge") return res.raw[0] === 0; // judge options: 0 true, 1 false
+    return res.raw;
+  }
+
+  /* A name fit for a file name on any system: no path, wildcard, control characters or spaces. */
+  function safeName(text) {
+    return text.replace(/[\\/:*?"<>|\x00-\x1f\x7f\s]+/g, "_").replace(/^[._]+|[._]+$/g, "").slice(0, 40) || "_";
   }
 
   /* Under each exam question after submission: verdict, the learner's and the right answer. */
@@ -1044,8 +1107,12 @@
 
   function exportState() {
     var d = new Date();
-    var name = t("export_file", { date: d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) });
-    var url = URL.createObjectURL(new Blob([JSON.stringify(loadState(), null, 1)], { type: "application/json" }));
+    download(t("export_file", { date: d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) }), loadState());
+  }
+
+  /* Save ``data`` as a JSON file: a Blob and a link, nothing leaves the browser. */
+  function download(name, data) {
+    var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
     var link = el("a", { href: url, download: name, hidden: true });
     document.body.appendChild(link);
     link.click();
