@@ -876,7 +876,7 @@
 
   /* A name fit for a file name on any system: no path, wildcard, control characters or spaces. */
   function safeName(text) {
-    return text.replace(/[\\/:*?"<>|\x00-\x1f\x7f\s]+/g, "_").replace(/^[._]+|[._]+$/g, "").slice(0, 40) || "_";
+    return text.replace(/[\\/:*?"<>|\x00-\x1f\x7f\s]+/g, "_").replace(/^[._]+|[._]+$/g, "").slice(0, 40).replace(/[\ud800-\udbff]$/, "") || "_";
   }
 
   /* Under each exam question after submission: verdict, the learner's and the right answer. */
