@@ -256,7 +256,7 @@ class PageBuilder:
         types = {s.type for s in blueprint.sections}
         wanted = {rule.bank for s in blueprint.sections for rule in s.draws}
         pool = {
-            bank_id: [renderer.data(q) for q in banks[bank_id].questions if q.type in types]
+            bank_id: [renderer.data(q, with_tags=True) for q in banks[bank_id].questions if q.type in types]
             for bank_id in sorted(wanted)
             if bank_id in banks
         }

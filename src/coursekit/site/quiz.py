@@ -26,7 +26,8 @@ class QuizRenderer:
         for key in q.sources:
             citation = self.project.citations.get(key)
             if citation:
-                result.append({"key": key, "label": citation.label, "summary": citation.summary, "href": self.href(urls.CITATIONS, key)})
+                # No summary: the link leads to it, and every byte here is paid on each quiz page.
+                result.append({"key": key, "label": citation.label, "href": self.href(urls.CITATIONS, key)})
         return result
 
     def lesson(self, q: Question) -> dict | None:
@@ -35,8 +36,10 @@ class QuizRenderer:
             return None
         return {"id": lesson.id, "title": lesson.title, "href": self.href(urls.lesson_page(lesson.id))}
 
-    def data(self, q: Question) -> dict:
-        return {
+    def data(self, q: Question, with_tags: bool = False) -> dict:
+        """What the browser needs to run ``q``: no more, as it ships on every quiz page.
+        Tags only where papers are drawn by tag (exam pools)."""
+        data = {
             "id": q.id,
             "type": q.type,
             "typeLabel": t(f"type.{q.type}", lang=self.lang),
@@ -47,10 +50,10 @@ class QuizRenderer:
             "explanation": q.explanation,
             "sources": self.sources(q),
             "lesson": self.lesson(q),
-            "bank": q.bank,
-            "tags": q.tags,
-            "difficulty": q.difficulty,
         }
+        if with_tags:
+            data["tags"] = q.tags
+        return data
 
     def answer_text(self, q: Question) -> str:
         if q.type == "judge":

@@ -536,7 +536,7 @@
       var links = el("span");
       q.sources.forEach(function (s, i) {
         if (i) links.appendChild(document.createTextNode(t("list_sep")));
-        links.appendChild(el("a", { class: "ck-source", href: s.href, title: s.summary, text: s.label }));
+        links.appendChild(el("a", { class: "ck-source", href: s.href, text: s.label }));
       });
       nodes.push(labelled(t("source"), links));
     }
