@@ -9,8 +9,10 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: put back the generated HTML that skipped the Markdown converter
-  (``coursekit.site.text.raw_html``).
+- ``on_post_page``: put back the generated HTML that skipped the Markdown converter
+  (``coursekit.site.text.raw_html``). Not earlier: the search plugin parses every page's
+  content, and quiz markup and data, which search leaves out anyway, made that parse the
+  largest cost of indexing.
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -179,10 +181,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             file.alternates[lang] = file if lang == self._lang else twin
         return file
 
-    def on_page_content(self, html, *, page, config, files):
+    def on_post_page(self, output, *, page, config):
         if page.file.generated_by is None:
-            return html
-        return fill_raw_html(html, self._site.fragments.get(page.file.src_uri, []))
+            return output
+        return fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
