@@ -16,15 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The flags Debian's Chromium needs on a machine with no internet (one list, shared with the benchmark).
+from coursekit.bench.search_latency import CHROMIUM_ARGS  # noqa: E402
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
