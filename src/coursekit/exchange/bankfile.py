@@ -12,7 +12,7 @@ import unicodedata
 
 import yaml
 
-from coursekit.model import LETTERS, Bank, Question
+from coursekit.model import Bank, Question
 
 FLOW_LIMIT = 72  # screen columns: longer option lists read better one per line
 
@@ -55,14 +55,10 @@ def _texts(values: list[str]) -> list[str]:
 
 
 def _answer(question: Question) -> object:
-    if question.type == "single":
-        return LETTERS[question.answer]
-    if question.type == "multiple":
-        return "".join(LETTERS[i] for i in question.answer)
-    if question.type == "judge":
-        return "正确" if question.answer else "错误"
     if question.type == "blank":
         return _Flow(_Flow(words) for words in question.answer)
+    if question.type in ("single", "multiple", "judge"):
+        return question.answer_text()
     return question.answer
 
 

@@ -56,17 +56,13 @@ def header_row(option_count: int) -> list[str]:
 
 
 def answer_cell(question: Question) -> str:
-    if question.type == "single":
-        return LETTERS[question.answer]
-    if question.type == "multiple":
-        return "".join(LETTERS[i] for i in question.answer)
-    if question.type == "judge":
-        return "正确" if question.answer else "错误"
+    # Accepted words of a blank are split by "|" here, so "1/3" survives a round trip; order
+    # questions have no answer cell (their options are in the right order).
     if question.type == "blank":
         return "；".join("|".join(words) for words in question.answer)
     if question.type == "order":
         return ""
-    return question.answer
+    return question.answer_text()
 
 
 def why_not_kept(question: Question) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coursekit.messages import t
-from coursekit.model import LETTERS, Project, Question
+from coursekit.model import Project, Question
 from coursekit.site import urls
 from coursekit.site.text import html_text, json_for_script
 
@@ -105,7 +105,3 @@ def _display_order(q: Question) -> list[str]:
     if keyed == list(range(len(q.options))) and len(keyed) > 1:
         keyed = keyed[1:] + keyed[:1]
     return [f"{q.options[i]}" for i in keyed]
-
-
-def option_letter(index: int) -> str:
-    return LETTERS[index]
