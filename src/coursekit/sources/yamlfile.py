@@ -74,25 +74,30 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 AS_WRITTEN_KEYS = frozenset({"answer"})
 
 
+def _marked_list(items, node: yaml.SequenceNode) -> MarkedList:
+    marked = MarkedList(items)
+    marked.line = node.start_mark.line + 1
+    marked.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return marked
+
+
 def _as_written(node: yaml.Node) -> object:
     if isinstance(node, yaml.ScalarNode):
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        items = MarkedList(_as_written(child) for child in node.value)
-        items.line = node.start_mark.line + 1
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return items
-    mapping = MarkedDict((str(_as_written(k)), _as_written(v)) for k, v in node.value)
+        return _marked_list((_as_written(child) for child in node.value), node)
+    mapping = MarkedDict()
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {str(_as_written(k)): k.start_mark.line + 1 for k, _ in node.value}
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = str(_as_written(key_node))
+        mapping[key] = _as_written(value_node)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode, deep: bool = False) -> MarkedList:
-    items = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return items
+    return _marked_list((loader.construct_object(child, deep=True) for child in node.value), node)
 
 
 def _construct_timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
