@@ -3,3 +3,11 @@ parser and sets ``func`` to a function taking the parsed arguments and returning
 
 # The order here is the order of ``coursekit --help``.
 COMMANDS = ["check", "bench", "publish", "check_links", "csp", "paper", "plan", "results", "import_bank", "export_bank", "template"]
+
+
+def fail(message: str) -> int:
+    """Say why a command stopped (on standard error) and give its exit status."""
+    import sys
+
+    print(message, file=sys.stderr)
+    return 1

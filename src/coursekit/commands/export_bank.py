@@ -6,36 +6,31 @@ question in GIFT, anything but single choice in Aiken) are named and left out; t
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from coursekit.exchange.citations import labels, load_citations
 from coursekit.exchange.formats import EXPORT_NAMES, export_format
+from coursekit.commands import fail
 from coursekit.messages import t
 from coursekit.problems import display_path
 from coursekit.sources.banks import load_bank
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
 
 
 def run(args: argparse.Namespace) -> int:
     bank_path, output = Path(args.bank), Path(args.output)
     shown_bank, shown_out = display_path(bank_path), display_path(output)
     if output.exists() and not args.force:
-        return _fail(t("exchange.output_exists", file=shown_out))
+        return fail(t("exchange.output_exists", file=shown_out))
     fmt = export_format(output, args.format)
     if fmt is None:
-        return _fail(t("exchange.unknown_export_format", file=shown_out, formats=t("exchange.list_separator").join(EXPORT_NAMES)))
+        return fail(t("exchange.unknown_export_format", file=shown_out, formats=t("exchange.list_separator").join(EXPORT_NAMES)))
     if not bank_path.is_file():
-        return _fail(t("exchange.input_missing", file=shown_bank))
+        return fail(t("exchange.input_missing", file=shown_bank))
     bank, problems = load_bank(bank_path, shown_bank)
     if problems or bank is None:
         for problem in problems:
             print(problem)
-        return _fail(t("exchange.export_bank_invalid", count=len(problems)))
+        return fail(t("exchange.export_bank_invalid", count=len(problems)))
     output.parent.mkdir(parents=True, exist_ok=True)
     written = fmt.write(bank, output, labels(load_citations(Path(args.root))))
     for problem in written.skipped:
@@ -44,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         print(note)
     if written.count == 0:
         output.unlink(missing_ok=True)
-        return _fail(t("exchange.nothing_exported", format=fmt.label))
+        return fail(t("exchange.nothing_exported", format=fmt.label))
     print(t("exchange.exported", count=written.count, file=shown_out, format=fmt.label))
     if written.skipped:
         print(t("exchange.export_skipped", count=len(written.skipped), format=fmt.label))

@@ -5,7 +5,6 @@ whenever anything was rejected, so a script notices. An existing bank is kept un
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from coursekit.exchange.bankfile import bank_yaml
@@ -13,6 +12,7 @@ from coursekit.exchange.build import Defaults
 from coursekit.exchange.citations import load_citations
 from coursekit.exchange.formats import IMPORT_NAMES, import_format
 from coursekit.exchange.importing import import_questions
+from coursekit.commands import fail
 from coursekit.messages import t
 from coursekit.problems import display_path
 from coursekit.sources.banks import ID_PATTERN
@@ -24,31 +24,26 @@ OFFICE_HINTS = {
 }
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
 def run(args: argparse.Namespace) -> int:
     source, output = Path(args.file), Path(args.output)
     shown_in, shown_out = display_path(source), display_path(output)
     if output.exists() and not args.force:
-        return _fail(t("exchange.output_exists", file=shown_out))
+        return fail(t("exchange.output_exists", file=shown_out))
     if not source.is_file():
-        return _fail(t("exchange.input_missing", file=shown_in))
+        return fail(t("exchange.input_missing", file=shown_in))
     fmt, sniffed = import_format(source, args.format)
     if fmt is None:
         # Old Excel and Word files are common on trainers' desks: say how to turn them into ours.
         hint = OFFICE_HINTS.get(source.suffix.lower())
         if hint:
-            return _fail(t(hint, file=shown_in))
-        return _fail(t("exchange.unknown_import_format", file=shown_in, formats=t("exchange.list_separator").join(IMPORT_NAMES)))
+            return fail(t(hint, file=shown_in))
+        return fail(t("exchange.unknown_import_format", file=shown_in, formats=t("exchange.list_separator").join(IMPORT_NAMES)))
     bank_id = args.bank or output.stem
     if not ID_PATTERN.match(bank_id):
-        return _fail(t("exchange.bad_bank_id", id=bank_id))
+        return fail(t("exchange.bad_bank_id", id=bank_id))
     prefix = args.id_prefix or bank_id
     if not ID_PATTERN.match(prefix):
-        return _fail(t("exchange.bad_id_prefix", prefix=prefix))
+        return fail(t("exchange.bad_id_prefix", prefix=prefix))
 
     print(t("exchange.reading_as_sniffed" if sniffed else "exchange.reading_as", file=shown_in, format=fmt.label))
     defaults = Defaults(bank=bank_id, lesson=args.lesson or "", sources=args.source or [], id_prefix=prefix)
@@ -67,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
         print(t("exchange.complete_them", count=len({w.line for w in imported.warnings}), file=shown_out))
     if imported.rejected:
         rows = len({p.line for p in imported.rejected})
-        return _fail(t("exchange.rejected_summary", count=rows) if imported.bank else t("exchange.nothing_imported", count=rows))
+        return fail(t("exchange.rejected_summary", count=rows) if imported.bank else t("exchange.nothing_imported", count=rows))
     if imported.bank is None:
-        return _fail(t("exchange.no_questions", file=shown_in))
+        return fail(t("exchange.no_questions", file=shown_in))
     return 0
 
 
