@@ -12,7 +12,8 @@ MkDocs events used, and why:
 - ``on_post_page``: put back the generated HTML that skipped the Markdown converter
   (``coursekit.site.text.raw_html``). Not earlier: the search plugin parses every page's
   content, and quiz markup and data, which search leaves out anyway, made that parse the
-  largest cost of indexing.
+  largest cost of indexing. Then cut the theme's indentation out of every page
+  (``coursekit.site.compact``): it was half of a lesson page's bytes.
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -46,6 +47,7 @@ from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
+from coursekit.site.compact import compact_html
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_raw_html
 from coursekit.sources.project import Layout, load_project
@@ -182,9 +184,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return file
 
     def on_post_page(self, output, *, page, config):
-        if page.file.generated_by is None:
-            return output
-        return fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
+        if page.file.generated_by is not None:
+            output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
+        return compact_html(output)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
