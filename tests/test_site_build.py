@@ -113,3 +113,22 @@ def test_theme_has_no_google_fonts_and_prunes_nav(built_site: Path):
     # pruned nav: a lesson page does not carry the pages inside other sections
     assert "practice/sanhui-yike/" not in lesson and "guide/trainers/" not in lesson
     assert "../sanhui-gailan/" in lesson  # but does carry its own course's lessons
+
+
+def test_practice_page_holds_the_first_set_and_the_bank_its_data_file(built_site: Path):
+    import json
+
+    import yaml
+
+    ids = [q["id"] for q in yaml.safe_load((ROOT / "quizzes/sanhui-yike.yml").read_text("utf-8"))["questions"]]
+    page = (built_site / "practice/sanhui-yike/index.html").read_text("utf-8")
+    # Without JavaScript: the first 20 questions, answers collapsed, and a note on the other sets.
+    assert re.findall(r'class="ck-question" id="q-([^"]+)"', page) == ids[:20]
+    assert 'class="ck-needs-js"' in page
+    src = re.search(r'data-ck-src="([^"]+)"', page).group(1)
+    assert src == "../../assets/coursekit/practice-sanhui-yike.json"
+    data = json.loads((built_site / "practice/sanhui-yike" / src).resolve().read_text("utf-8"))
+    assert [q["id"] for q in data["questions"]] == ids
+    assert data["questions"][0]["sources"][0]["href"].startswith("citations/#")  # relative to the site root
+    # one page per bank
+    assert not list((built_site / "practice/sanhui-yike").glob("*/index.html"))

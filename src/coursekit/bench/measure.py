@@ -47,6 +47,17 @@ def build(project: Path, site: Path) -> BuildRun:
     return BuildRun(seconds, usage.ru_maxrss / 1024, pages, site, output)
 
 
+def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int) -> dict[str, BuildRun]:
+    """Build each ``name: (project, site)`` ``repeat`` times, taking turns, and keep each one's
+    median run. On a shared machine a slow spell then falls on every build alike, instead of on
+    whichever happened to run during it (single runs here varied by a third)."""
+    runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
+    for _ in range(repeat):
+        for name, (project, site) in projects.items():
+            runs[name].append(build(project, site))
+    return {name: sorted(each, key=lambda run: run.seconds)[len(each) // 2] for name, each in runs.items()}
+
+
 @dataclass
 class Size:
     raw: int
@@ -88,7 +99,7 @@ def measure_site(site: Path) -> SiteSizes:
     pages = list(site.rglob("index.html"))
     largest = max(((p, Size.of(p.read_bytes())) for p in pages), key=lambda item: item[1].raw)
     lessons = [p for p in site.glob("courses/*/*/index.html")]
-    quizzes = [p for p in site.glob("practice/*/index.html") if p.parent.name != "practice"] + list(site.glob("practice/*/*/index.html"))
+    quizzes = list(site.glob("practice/*/index.html"))
     exams = [p for p in site.glob("exams/*/index.html")]
     ours = sorted((site / "assets" / "coursekit").glob("*.js")) + sorted((site / "assets" / "coursekit").glob("*.css"))
     return SiteSizes(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.bench import corpus
-from coursekit.bench.measure import Size, build, measure_site, time_call
+from coursekit.bench.measure import Size, build, build_by_turns, measure_site, time_call
 from coursekit.bench.search_latency import chromium_path, measure_search, median
 from coursekit.messages import t
 from coursekit.sources.project import load_project
@@ -37,8 +37,9 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, out=print) -> bool:
-    """Print the figures and budgets; return True when every budget passes."""
+def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, repeat: int = 3, out=print) -> bool:
+    """Print the figures and budgets; return True when every budget passes. Build times are the
+    median of ``repeat`` builds of each project, built in turns."""
     work = Path(workdir or tempfile.mkdtemp(prefix="coursekit-bench-"))
     out(t("bench.corpus", lessons=lessons, questions=questions, dir=work))
     ours_dir = corpus.write_corpus(work / "ours", lessons, questions, with_plugin=True)
@@ -48,9 +49,12 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     both_dir = corpus.write_corpus(work / "two-languages", lessons, questions, with_plugin=True)
     corpus.write_config(both_dir, template, with_plugin=True, languages=True)
 
-    ours = build(ours_dir, work / "site-ours")
-    plain = build(plain_dir, work / "site-plain")
-    both = build(both_dir, work / "site-two-languages")
+    builds = build_by_turns(
+        {"ours": (ours_dir, work / "site-ours"), "plain": (plain_dir, work / "site-plain"), "both": (both_dir, work / "site-two-languages")},
+        repeat,
+    )
+    ours, plain, both = builds["ours"], builds["plain"], builds["both"]
+    out(t("bench.repeat", count=repeat))
     ratio = ours.seconds / plain.seconds
     i18n_ratio = both.seconds / ours.seconds
     check_seconds = time_call(lambda: load_project(ours_dir), repeat=3)

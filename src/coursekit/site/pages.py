@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from coursekit.check import INLINE_CITATION
@@ -54,6 +55,8 @@ class PageBuilder:
         self.directory_urls = directory_urls
         self.edition = edition
         self.by_lesson = project.questions_by_lesson()
+        self.lessons = project.lesson_index()
+        self._root_data: dict[str, dict] | None = None
         # "kind:id" of what shows its Chinese original for want of a translation
         self.fallback = fallback
         # From this language's root to the original language's (e.g. "../" from /en/); when
@@ -79,6 +82,17 @@ class PageBuilder:
         if not any(key in self.fallback for key in keys):
             return []
         return [f'!!! note "{self._t("page.untranslated_title")}"', "", f"    {md_text(self._t('page.untranslated'))}", ""]
+
+    def _renderer(self, page_src: str) -> QuizRenderer:
+        return QuizRenderer(self.project, page_src, self.lang, self.directory_urls, self.lessons)
+
+    def _data_from_root(self) -> dict[str, dict]:
+        """Every question as the browser runs it, links relative to the site root: the data files
+        (site-data.json and each bank's practice file) share one rendering."""
+        if self._root_data is None:
+            renderer = self._renderer("index.md")
+            self._root_data = {q.id: renderer.data(q) for q in self.project.questions()}
+        return self._root_data
 
     def _t(self, key: str, **values) -> str:
         return t(key, lang=self.lang, **values)
@@ -147,7 +161,7 @@ class PageBuilder:
         lines += [self._with_citation_links(lesson, src).strip(), ""]
         questions = self.by_lesson.get(lesson.id, [])
         if questions:
-            renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+            renderer = self._renderer(src)
             lines += [f"## {self._t('page.practice')}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
         if lesson.sources:
             lines += [f"## {self._t('page.sources')}", ""]
@@ -207,36 +221,34 @@ class PageBuilder:
             lines.append(f"- [{md_text(bank.title)}]({self._md(src, urls.practice_page(bank.id))}) · {self._t('page.questions_count', count=len(bank.questions))}")
         return "\n".join(lines) + "\n"
 
-    def practice_sets(self, bank) -> list[list]:
-        """A bank's questions in sets of PRACTICE_SET_SIZE: one short page each, light on a phone."""
-        qs = bank.questions
-        return [qs[i : i + PRACTICE_SET_SIZE] for i in range(0, len(qs), PRACTICE_SET_SIZE)] or [[]]
-
-    def _set_label(self, sets: list[list], number: int) -> str:
-        start = sum(len(s) for s in sets[: number - 1]) + 1
-        return self._t("page.practice_set", number=number, first=start, last=start + len(sets[number - 1]) - 1)
-
-    def practice_page(self, bank, number: int = 1) -> str:
-        sets = self.practice_sets(bank)
-        src = urls.practice_page(bank.id, number)
-        renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+    def practice_page(self, bank) -> str:
+        """One page per bank. It holds the first PRACTICE_SET_SIZE questions, readable without
+        JavaScript; the script offers the other sets from the bank's data file (``?set=2``). A page
+        per set made a 5,000-question site a third larger than its lessons and slowed every build."""
+        src = urls.practice_page(bank.id)
+        renderer = self._renderer(src)
         title = self._t("page.practice_title", title=bank.title)
-        if len(sets) > 1:
-            title += f" · {self._set_label(sets, number)}"
-        stub = self._stub(src, title, *(f"question:{q.id}" for q in sets[number - 1]))
+        keys = [f"question:{q.id}" for q in bank.questions]
+        stub = self._stub(src, title, *keys)
         if stub:
             return stub
-        lines = [NOT_SEARCHED, f"# {md_text(title)}", ""] + self._untranslated(*(f"question:{q.id}" for q in sets[number - 1]))
-        if bank.description and number == 1:
+        lines = [NOT_SEARCHED, f"# {md_text(title)}", ""] + self._untranslated(*keys)
+        if bank.description:
             lines += [md_text(bank.description), ""]
-        lines += [raw_html(renderer.quiz_block(sets[number - 1], "practice", f"{bank.id}/{number}"))]
-        if len(sets) > 1:
-            links = [
-                f"[{md_text(self._set_label(sets, n))}]({self._md(src, urls.practice_page(bank.id, n))})" if n != number else f"**{md_text(self._set_label(sets, n))}**"
-                for n in range(1, len(sets) + 1)
-            ]
-            lines += [" · ".join(links), ""]
+        first = bank.questions[:PRACTICE_SET_SIZE]
+        more, note = {}, ""
+        if len(bank.questions) > len(first):
+            sets = -(-len(bank.questions) // PRACTICE_SET_SIZE)
+            more = {"count": len(bank.questions), "set-size": PRACTICE_SET_SIZE, "src": self._rel(src, urls.practice_data(bank.id))}
+            note = self._t("page.practice_sets_no_js", count=len(bank.questions), sets=sets, size=PRACTICE_SET_SIZE)
+        block = renderer.quiz_block(first, "practice", bank.id, more=more, no_js_note=note)
+        lines.append(raw_html(block))
         return "\n".join(lines) + "\n"
+
+    def practice_data(self, bank) -> str:
+        """The bank's questions for its practice page's other sets, links relative to the site root."""
+        data = self._data_from_root()
+        return json.dumps({"questions": [data[q.id] for q in bank.questions]}, ensure_ascii=False, separators=(",", ":"))
 
     def exam_index(self) -> str:
         src = f"{urls.EXAMS}/index.md"
@@ -247,7 +259,7 @@ class PageBuilder:
 
     def exam_page(self, blueprint) -> str:
         src = urls.exam_page(blueprint.id)
-        renderer = QuizRenderer(self.project, src, self.lang, self.directory_urls)
+        renderer = self._renderer(src)
         banks = {bank.id: bank for bank in self.project.banks}
         stub = self._stub(src, blueprint.title, *(f"question:{q.id}" for rule in (r for s in blueprint.sections for r in s.draws) if rule.bank in banks for q in banks[rule.bank].questions))
         if stub:
@@ -308,7 +320,6 @@ class PageBuilder:
 
     def site_data(self) -> str:
         """Everything the notebook and progress pages need, with links relative to the site root."""
-        renderer = QuizRenderer(self.project, "index.md", self.lang, self.directory_urls)
         courses = [
             {
                 "id": c.id,
@@ -326,10 +337,7 @@ class PageBuilder:
             }
             for c in self.project.courses
         ]
-        questions = {q.id: renderer.data(q) for q in self.project.questions()}
-        import json
-
-        return json.dumps({"edition": self.edition, "courses": courses, "questions": questions}, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps({"edition": self.edition, "courses": courses, "questions": self._data_from_root()}, ensure_ascii=False, separators=(",", ":"))
 
     # -- everything ----------------------------------------------------------------------
 
@@ -350,13 +358,10 @@ class PageBuilder:
             files[f"{urls.PRACTICE}/index.md"] = self.practice_index()
             bank_nav = []
             for bank in self.project.banks:
-                sets = self.practice_sets(bank)
-                for number in range(1, len(sets) + 1):
-                    files[urls.practice_page(bank.id, number)] = self.practice_page(bank, number)
-                if len(sets) == 1:
-                    bank_nav.append({bank.title: urls.practice_page(bank.id)})
-                else:
-                    bank_nav.append({bank.title: [{self._set_label(sets, n): urls.practice_page(bank.id, n)} for n in range(1, len(sets) + 1)]})
+                files[urls.practice_page(bank.id)] = self.practice_page(bank)
+                if len(bank.questions) > PRACTICE_SET_SIZE:
+                    files[urls.practice_data(bank.id)] = self.practice_data(bank)
+                bank_nav.append({bank.title: urls.practice_page(bank.id)})
             site.nav.append({self._t("page.practice_index"): [f"{urls.PRACTICE}/index.md"] + bank_nav})
         if self.project.blueprints:
             files[f"{urls.EXAMS}/index.md"] = self.exam_index()

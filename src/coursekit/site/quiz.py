@@ -11,12 +11,13 @@ from coursekit.site.text import html_text, json_for_script
 class QuizRenderer:
     """Renders questions for one page; links are relative to that page."""
 
-    def __init__(self, project: Project, page_src: str, lang: str = "zh", directory_urls: bool = True):
+    def __init__(self, project: Project, page_src: str, lang: str = "zh", directory_urls: bool = True, lessons: dict | None = None):
+        """``lessons``: the project's lesson index, when the caller renders many pages and has it."""
         self.project = project
         self.page_src = page_src
         self.lang = lang
         self.directory_urls = directory_urls
-        self._lessons = project.lesson_index()
+        self._lessons = lessons if lessons is not None else project.lesson_index()
 
     def href(self, to_src: str, anchor: str = "") -> str:
         return urls.relative(self.page_src, to_src, self.directory_urls, anchor)
@@ -82,15 +83,19 @@ class QuizRenderer:
         parts.append(f"<p>{line}</p></details></li>")
         return "".join(parts)
 
-    def quiz_block(self, questions: list[Question], kind: str, name: str) -> str:
-        """A self-contained quiz: readable without JavaScript, interactive with it."""
+    def quiz_block(self, questions: list[Question], kind: str, name: str, more: dict | None = None, no_js_note: str = "") -> str:
+        """A self-contained quiz: readable without JavaScript, interactive with it. ``more`` adds
+        ``data-ck-*`` attributes for the script; ``no_js_note`` is shown only without it."""
         items = "\n".join(self.question_html(q, i + 1) for i, q in enumerate(questions))
         payload = json_for_script({"kind": kind, "name": name, "questions": [self.data(q) for q in questions]})
+        attributes = "".join(f' data-ck-{key}="{html_text(str(value))}"' for key, value in (more or {}).items())
+        note = f'<p class="ck-needs-js">{html_text(no_js_note)}</p>\n' if no_js_note else ""
         return (
             # Out of the search index: a lesson's questions restate the lesson, which is indexed;
             # indexing them too was a third of the build's search work and its index.
-            f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}" data-search-exclude>\n'
+            f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}"{attributes} data-search-exclude>\n'
             f'<ol class="ck-questions">\n{items}\n</ol>\n'
+            f"{note}"
             f'<script type="application/json" class="ck-data">{payload}</script>\n'
             "</div>"
         )

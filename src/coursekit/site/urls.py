@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 COURSES = "courses"
 PRACTICE = "practice"
@@ -21,9 +22,14 @@ def lesson_page(lesson_id: str) -> str:
     return f"{COURSES}/{lesson_id}.md"
 
 
-def practice_page(bank_id: str, set_number: int = 1) -> str:
-    """A bank's practice pages: the first set at practice/<bank>/, the others at practice/<bank>/<n>/."""
-    return f"{PRACTICE}/{bank_id}/index.md" if set_number == 1 else f"{PRACTICE}/{bank_id}/{set_number}.md"
+def practice_page(bank_id: str) -> str:
+    """A bank's practice page: its first set, and the others when the browser asks (``?set=2``)."""
+    return f"{PRACTICE}/{bank_id}/index.md"
+
+
+def practice_data(bank_id: str) -> str:
+    """A bank's questions for its practice page, beside ``DATA`` (links relative to the site root)."""
+    return f"assets/coursekit/practice-{bank_id}.json"
 
 
 def exam_page(paper_id: str) -> str:
@@ -51,8 +57,11 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=None)
 def relative(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
-    """A relative href from the page ``from_src`` to the page or file ``to_src``."""
+    """A relative href from the page ``from_src`` to the page or file ``to_src``. Cached: every
+    question links its citation and lesson, so a large site asks for the same few thousand pairs
+    tens of thousands of times."""
     from_url = page_url(from_src, directory_urls)
     to_url = page_url(to_src, directory_urls)
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)

@@ -1,6 +1,7 @@
 /* coursekit.js: practice, exams, the mistake notebook and progress, in the learner's browser.
  *
- * Plain script, no framework, no network call except the site's own site-data.json.
+ * Plain script, no framework, no network call except the site's own data files (site-data.json,
+ * a bank's practice sets).
  * Every text a learner sees comes from window.CK_STRINGS (the `ui:` keys of locales/*.yml).
  * What the learner did lives in ONE localStorage key, keyed by question id, so a question whose
  * wording is edited keeps its history. The exam draw mirrors coursekit/draw.py step for step:
@@ -617,9 +618,82 @@
     if (!data || !list) return;
     loadState(); // a damaged or missing store is reported now, not at the first answer
     clear(list).classList.add("ck-live-list"); // the static copy holds the answers: gone
-    data.questions.forEach(function (q, i) {
-      list.appendChild(practiceItem(q, i + 1, { retry: true }));
+    var count = Number(block.getAttribute("data-ck-count")) || data.questions.length;
+    if (count > data.questions.length) practiceSets(block, data.questions, list, count);
+    else showQuestions(list, data.questions, 0);
+  }
+
+  function showQuestions(list, questions, offset) {
+    clear(list);
+    questions.forEach(function (q, i) {
+      list.appendChild(practiceItem(q, offset + i + 1, { retry: true }));
     });
+  }
+
+  /* A bank's practice page: set 1 is in the page, the other sets come from the bank's data file
+     (fetched once, on the first request). The set is in the address (?set=3), so a reload or a
+     bookmark returns to it. */
+  function practiceSets(block, firstSet, list, count) {
+    var size = Number(block.getAttribute("data-ck-set-size")) || firstSet.length;
+    var sets = Math.ceil(count / size);
+    var bank = null;
+    var note = block.querySelector(".ck-needs-js");
+    if (note) note.parentNode.removeChild(note);
+    var chooser = el("nav", { class: "ck-sets", "aria-label": t("practice_sets") });
+    var status = el("p", { class: "ck-set-status", role: "status" });
+    var after = el("div", { class: "ck-actions ck-next-set" });
+    block.insertBefore(chooser, list);
+    block.insertBefore(status, list);
+    block.insertBefore(after, list.nextSibling);
+
+    function label(n) {
+      return t("practice_set", { number: n, first: (n - 1) * size + 1, last: Math.min(n * size, count) });
+    }
+    function questionsOf(n) {
+      if (n === 1) return Promise.resolve(firstSet);
+      if (!bank) {
+        bank = fetchSiteData(block.getAttribute("data-ck-src")).then(function (data) {
+          return data.questions.map(function (q) { return rebased(q, data.root); });
+        });
+        bank.catch(function () { bank = null; }); // a failed fetch is tried again on the next click
+      }
+      return bank.then(function (all) { return all.slice((n - 1) * size, n * size); });
+    }
+    function show(n, moved) {
+      fill(chooser, range(sets).map(function (i) {
+        var b = button(t("practice_set_short", { number: i + 1 }), function () { choose(i + 1); }, "ck-set");
+        b.setAttribute("aria-label", label(i + 1));
+        if (i + 1 === n) b.setAttribute("aria-current", "true");
+        return b;
+      }));
+      clear(after);
+      status.textContent = t("loading");
+      questionsOf(n).then(
+        function (questions) {
+          status.textContent = label(n);
+          showQuestions(list, questions, (n - 1) * size);
+          if (n < sets) after.appendChild(button(t("practice_next_set", { label: label(n + 1) }), function () { choose(n + 1); }));
+          if (moved) {
+            status.setAttribute("tabindex", "-1");
+            status.scrollIntoView({ block: "center" });
+            status.focus({ preventScroll: true });
+          }
+        },
+        function () {
+          clear(list);
+          status.textContent = t("load_failed");
+        }
+      );
+    }
+    function choose(n) {
+      var url = new URL(location.href);
+      if (n === 1) url.searchParams.delete("set");
+      else url.searchParams.set("set", String(n));
+      history.replaceState(history.state, "", url.href);
+      show(n, true);
+    }
+    var wanted = Number(new URLSearchParams(location.search).get("set"));
+    show(wanted >= 1 && wanted <= sets && Math.floor(wanted) === wanted ? wanted : 1, false);
   }
 
   /* ---- exams ------------------------------------------------------------------------- */
@@ -921,7 +995,7 @@
 
   function fetchSiteData(src) {
     var url = new URL(src, location.href);
-    var root = new URL("../../", url); // site-data.json sits in assets/coursekit/
+    var root = new URL("../../", url); // our data files sit in assets/coursekit/
     return fetch(url.href)
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
