@@ -104,6 +104,13 @@ def test_search_index_is_segmented_by_jieba(built_site: Path):
     assert "\\u200b" in index["config"]["separator"]
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "\u200b表决\u200b" in text
+    # A lesson's practice and sources sections are not indexed (the questions restate the lesson,
+    # the summaries are on the citation index); its own sections are.
+    titles = {doc["title"].replace("\u200b", "") for doc in index["docs"]}
+    assert "本课依据" not in titles and "本课练习" not in titles
+    assert "表决怎么算" in titles
+    lesson = (built_site / "courses/sanhui-yike/dangyuan-dahui/index.html").read_text("utf-8")
+    assert 'href="#本课依据"' in lesson  # still in the page's table of contents
 
 
 def test_theme_has_no_google_fonts_and_prunes_nav(built_site: Path):

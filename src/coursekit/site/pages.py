@@ -21,6 +21,11 @@ PRACTICE_SET_SIZE = 20
 # Question pages stay out of the search index: each question is already indexed on its lesson
 # page, and indexing it again doubled the jieba work of a build and the index a phone downloads.
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
+# A lesson's practice and sources sections stay out too (attr_list on their headings): the
+# questions restate the lesson, and the citation summaries are indexed on the citation index.
+# Indexed, they were a third of the index's sections, and a search for a word of a summary
+# listed every lesson citing it.
+SECTION_NOT_SEARCHED = "{ data-search-exclude }"
 
 
 @dataclass
@@ -162,9 +167,9 @@ class PageBuilder:
         questions = self.by_lesson.get(lesson.id, [])
         if questions:
             renderer = self._renderer(src)
-            lines += [f"## {self._t('page.practice')}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
+            lines += [f"## {self._t('page.practice')} {SECTION_NOT_SEARCHED}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
         if lesson.sources:
-            lines += [f"## {self._t('page.sources')}", ""]
+            lines += [f"## {self._t('page.sources')} {SECTION_NOT_SEARCHED}", ""]
             for key in lesson.sources:
                 citation = self.project.citations[key]
                 link = self._md(src, urls.CITATIONS, key)
