@@ -1,0 +1,36 @@
+"""The benchmark runs end to end in its quick mode and prints every figure and every budget.
+Nothing here is timed: the figures are for people (scripts/bench), the budgets are its own lines."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+from coursekit.bench.run import Budgets
+from coursekit.messages import t
+
+
+def test_quick_bench_prints_every_figure_and_budget(tmp_path):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_LANG="en")
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit", "bench", "--quick", "--repeat", "1", "--workdir", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    verdicts = [line for line in lines if re.match(r"^(PASS|FAIL) ", line)]
+    assert len(verdicts) == len(Budgets.__dataclass_fields__), verdicts  # one line per budget, search included
+    for key in ("bench.budget_ratio", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_search"):
+        head = t(key, lang="en", value="@", limit="@").split("@")[0]
+        assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
+    # The figures come from real builds of the synthetic corpus: 60 lessons, one practice page per bank.
+    assert (tmp_path / "site-ours" / "courses" / "course-001" / "lesson-001" / "index.html").exists()
+    assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
+    assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
