@@ -242,7 +242,7 @@ class PageBuilder:
             lines += [md_text(bank.description), ""]
         first = bank.questions[:PRACTICE_SET_SIZE]
         more, note = {}, ""
-        if len(bank.questions) > len(first):
+        if len(bank.questions) > PRACTICE_SET_SIZE:
             sets = -(-len(bank.questions) // PRACTICE_SET_SIZE)
             more = {"count": len(bank.questions), "set-size": PRACTICE_SET_SIZE, "src": self._rel(src, urls.practice_data(bank.id))}
             note = self._t("page.practice_sets_no_js", count=len(bank.questions), sets=sets, size=PRACTICE_SET_SIZE)
