@@ -57,6 +57,31 @@ def test_browser_draws_the_same_papers_as_python(page, quiz_site):
     assert_clean(page, base)
 
 
+def test_the_pool_comes_from_the_bank_files_and_a_failed_fetch_is_said(page, quiz_site):
+    """The exam page carries the paper's rules, not its banks' pools: the script fetches the bank
+    data files as the page opens; if that fails, "start" says so and tries again."""
+    project, base = quiz_site
+    blocked = {"on": True}
+
+    def maybe_fail(route):
+        if blocked["on"]:
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/assets/coursekit/bank-*.json", maybe_fail)
+    served = page.request.get(base + EXAM_PAGE).text()
+    data = re.search(r'<script type="application/json" class="ck-exam-data">(.*?)</script>', served, re.S).group(1)
+    assert '"banks"' in data and '"pool"' not in data and QUESTIONS[next(iter(QUESTIONS))]["stem"] not in data
+    page.goto(base + EXAM_PAGE)
+    page.get_by_role("button", name=ui("exam_start")).click()
+    expect(page.locator(".ck-exam-intro [role=status]")).to_have_text(ui("load_failed"))
+    expect(page.locator(".ck-exam-paper")).to_have_count(0)
+    blocked["on"] = False
+    start(page)
+    assert drawn_ids(page) == python_draw(project, PAPER, PAPER_SEED)
+
+
 def test_another_paper_gets_a_new_seed_in_the_address(page, quiz_site):
     project, base = quiz_site
     page.goto(base + EXAM_PAGE)

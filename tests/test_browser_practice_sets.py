@@ -40,7 +40,7 @@ def test_sets_of_a_bank_from_its_data_file(page, site_url):
     expect(chooser.get_by_role("button")).to_have_count(sets)
     expect(chooser.locator("[aria-current]")).to_have_text(ui("practice_set_short", number=1))
     expect(page.locator(".ck-quiz .ck-needs-js")).to_have_count(0)
-    assert not any(url.endswith(f"practice-{BANK}.json") for url in page.requests_seen), "set 1 needs no fetch"
+    assert not any(url.endswith(f"bank-{BANK}.json") for url in page.requests_seen), "set 1 needs no fetch"
 
     # The button under the list leads to the next set; the address keeps it.
     page.get_by_role("button", name=ui("practice_next_set", label=set_label(2, len(ids)))).click()
@@ -87,7 +87,7 @@ def test_a_failed_fetch_is_said_and_tried_again(page, site_url):
         else:
             route.continue_()
 
-    page.route(f"**/practice-{BANK}.json", maybe_fail)
+    page.route(f"**/bank-{BANK}.json", maybe_fail)
     page.goto(site_url + f"practice/{BANK}/")
     chooser = page.get_by_role("navigation", name=ui("practice_sets"))
     chooser.get_by_role("button", name=set_label(3, len(bank_ids())), exact=True).click()

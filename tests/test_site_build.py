@@ -133,7 +133,7 @@ def test_practice_page_holds_the_first_set_and_the_bank_its_data_file(built_site
     assert re.findall(r'class="ck-question" id="q-([^"]+)"', page) == ids[:20]
     assert 'class="ck-needs-js"' in page
     src = re.search(r'data-ck-src="([^"]+)"', page).group(1)
-    assert src == "../../assets/coursekit/practice-sanhui-yike.json"
+    assert src == "../../assets/coursekit/bank-sanhui-yike.json"
     data = json.loads((built_site / "practice/sanhui-yike" / src).resolve().read_text("utf-8"))
     assert [q["id"] for q in data["questions"]] == ids
     assert data["questions"][0]["sources"][0]["href"].startswith("citations/#")  # relative to the site root

@@ -92,11 +92,11 @@ class PageBuilder:
         return QuizRenderer(self.project, page_src, self.lang, self.directory_urls, self.lessons)
 
     def _data_from_root(self) -> dict[str, dict]:
-        """Every question as the browser runs it, links relative to the site root: the data files
-        (site-data.json and each bank's practice file) share one rendering."""
+        """Every question as the browser runs it, with its tags (exams draw by tag), links relative
+        to the site root: the data files (site-data.json and each bank's) share one rendering."""
         if self._root_data is None:
             renderer = self._renderer("index.md")
-            self._root_data = {q.id: renderer.data(q) for q in self.project.questions()}
+            self._root_data = {q.id: renderer.data(q, with_tags=True) for q in self.project.questions()}
         return self._root_data
 
     def _t(self, key: str, **values) -> str:
@@ -244,14 +244,14 @@ class PageBuilder:
         more, note = {}, ""
         if len(bank.questions) > PRACTICE_SET_SIZE:
             sets = -(-len(bank.questions) // PRACTICE_SET_SIZE)
-            more = {"count": len(bank.questions), "set-size": PRACTICE_SET_SIZE, "src": self._rel(src, urls.practice_data(bank.id))}
+            more = {"count": len(bank.questions), "set-size": PRACTICE_SET_SIZE, "src": self._rel(src, urls.bank_data(bank.id))}
             note = self._t("page.practice_sets_no_js", count=len(bank.questions), sets=sets, size=PRACTICE_SET_SIZE)
         block = renderer.quiz_block(first, "practice", bank.id, more=more, no_js_note=note)
         lines.append(raw_html(block))
         return "\n".join(lines) + "\n"
 
-    def practice_data(self, bank) -> str:
-        """The bank's questions for its practice page's other sets, links relative to the site root."""
+    def bank_data(self, bank) -> str:
+        """The bank's questions, links relative to the site root, for its practice sets and exams."""
         data = self._data_from_root()
         return json.dumps({"questions": [data[q.id] for q in bank.questions]}, ensure_ascii=False, separators=(",", ":"))
 
@@ -270,13 +270,7 @@ class PageBuilder:
         if stub:
             return stub
         drawn, _ = draw_paper(blueprint, banks, blueprint.seed)
-        types = {s.type for s in blueprint.sections}
-        wanted = {rule.bank for s in blueprint.sections for rule in s.draws}
-        pool = {
-            bank_id: [renderer.data(q, with_tags=True) for q in banks[bank_id].questions if q.type in types]
-            for bank_id in sorted(wanted)
-            if bank_id in banks
-        }
+        wanted = sorted({rule.bank for s in blueprint.sections for rule in s.draws} & banks.keys())
         paper = {
             "id": blueprint.id,
             "title": blueprint.title,
@@ -293,6 +287,9 @@ class PageBuilder:
                 }
                 for s in blueprint.sections
             ],
+            # The script draws "another paper" from the banks' data files, fetched as the page
+            # opens: carried in the page, the pools made a 35-minute paper 120-140 KB.
+            "banks": {bank_id: self._rel(src, urls.bank_data(bank_id)) for bank_id in wanted},
         }
         lines = [NOT_SEARCHED, f"# {md_text(blueprint.title)}", ""]
         if blueprint.description:
@@ -302,7 +299,7 @@ class PageBuilder:
         for number, part in enumerate(drawn, 1):
             body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
             body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
-        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "pool": pool})}</script>')
+        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper})}</script>')
         body.append("</div>")
         lines.append(raw_html("\n".join(body)))
         return "\n".join(lines) + "\n"
@@ -364,8 +361,7 @@ class PageBuilder:
             bank_nav = []
             for bank in self.project.banks:
                 files[urls.practice_page(bank.id)] = self.practice_page(bank)
-                if len(bank.questions) > PRACTICE_SET_SIZE:
-                    files[urls.practice_data(bank.id)] = self.practice_data(bank)
+                files[urls.bank_data(bank.id)] = self.bank_data(bank)
                 bank_nav.append({bank.title: urls.practice_page(bank.id)})
             site.nav.append({self._t("page.practice_index"): [f"{urls.PRACTICE}/index.md"] + bank_nav})
         if self.project.blueprints:

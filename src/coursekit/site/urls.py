@@ -27,9 +27,10 @@ def practice_page(bank_id: str) -> str:
     return f"{PRACTICE}/{bank_id}/index.md"
 
 
-def practice_data(bank_id: str) -> str:
-    """A bank's questions for its practice page, beside ``DATA`` (links relative to the site root)."""
-    return f"assets/coursekit/practice-{bank_id}.json"
+def bank_data(bank_id: str) -> str:
+    """A bank's questions as the browser runs them, beside ``DATA`` (links relative to the site
+    root): the practice page's other sets and the exam pages' pools come from it."""
+    return f"assets/coursekit/bank-{bank_id}.json"
 
 
 def exam_page(paper_id: str) -> str:

@@ -715,11 +715,31 @@
     if (!data || !data.paper) return;
     loadState(); // report a damaged or missing store before the exam, not after it
     var paper = data.paper;
-    var pool = data.pool || {};
+    var pool = null; // bank id -> its questions, from the banks' data files
+    var loading = null;
+    var startStatus = null;
     var seed = seedFromUrl();
     if (seed === null) seed = paper.seed;
     box.classList.add("ck-exam-live");
+    loadPool(); // as the page opens, so that the paper is ready when the learner starts
     showStart();
+
+    /* The banks the paper draws from, fetched once; a failed fetch is tried again at "start". */
+    function loadPool() {
+      if (!loading) {
+        var banks = paper.banks || {};
+        var filled = {};
+        loading = Promise.all(Object.keys(banks).map(function (id) {
+          return fetchSiteData(banks[id]).then(function (bank) {
+            filled[id] = bank.questions.map(function (q) { return rebased(q, bank.root); });
+          });
+        })).then(function () {
+          pool = filled;
+        });
+        loading.catch(function () { loading = null; });
+      }
+      return loading;
+    }
 
     /* A new random paper; its number goes into the address, so a reload shows the same paper. */
     function newSeed() {
@@ -744,10 +764,16 @@
         newSeed();
         number.textContent = t("exam_new_paper_done", { seed: seed });
       }, "ck-exam-another");
-      fill(box, [el("div", { class: "ck-exam-intro" }, [rules, number, el("div", { class: "ck-actions" }, [start, another])])]);
+      startStatus = el("p", { class: "ck-hint", role: "status" });
+      fill(box, [el("div", { class: "ck-exam-intro" }, [rules, number, el("div", { class: "ck-actions" }, [start, another]), startStatus])]);
     }
 
     function startExam() {
+      if (!pool) {
+        startStatus.textContent = t("loading");
+        loadPool().then(startExam, function () { startStatus.textContent = t("load_failed"); });
+        return;
+      }
       var drawn = drawPaper(paper, pool, seed);
       var items = [];
       var counter = 0;
