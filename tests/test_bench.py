@@ -26,8 +26,9 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     verdicts = [line for line in lines if re.match(r"^(PASS|FAIL) ", line)]
-    assert len(verdicts) == len(Budgets.__dataclass_fields__), verdicts  # one line per budget, search included
-    for key in ("bench.budget_ratio", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_search"):
+    # one line per budget, search included, and the quiz page budget for exam pages too
+    assert len(verdicts) == len(Budgets.__dataclass_fields__) + 1, verdicts
+    for key in ("bench.budget_ratio", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search"):
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
     # The figures come from real builds of the synthetic corpus: 60 lessons, one practice page per bank.

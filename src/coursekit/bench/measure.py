@@ -100,7 +100,7 @@ def measure_site(site: Path) -> SiteSizes:
     largest = max(((p, Size.of(p.read_bytes())) for p in pages), key=lambda item: item[1].raw)
     lessons = [p for p in site.glob("courses/*/*/index.html")]
     quizzes = list(site.glob("practice/*/index.html"))
-    exams = [p for p in site.glob("exams/*/index.html")]
+    exams = [p for p in site.glob("exams/*/index.html") if not p.parent.name.endswith("-print")]  # not the print-ready papers
     ours = sorted((site / "assets" / "coursekit").glob("*.js")) + sorted((site / "assets" / "coursekit").glob("*.css"))
     return SiteSizes(
         largest=largest,

@@ -89,6 +89,8 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
         results.append((sizes.lesson[1].raw <= budgets.lesson_kb * KB, t("bench.budget_lesson", value=f"{sizes.lesson[1].raw / KB:.1f}", limit=budgets.lesson_kb)))
     if sizes.quiz:
         results.append((sizes.quiz[1].raw <= budgets.quiz_kb * KB, t("bench.budget_quiz", value=f"{sizes.quiz[1].raw / KB:.1f}", limit=budgets.quiz_kb)))
+    if sizes.exam:  # an exam page is a quiz page too
+        results.append((sizes.exam[1].raw <= budgets.quiz_kb * KB, t("bench.budget_exam", value=f"{sizes.exam[1].raw / KB:.1f}", limit=budgets.quiz_kb)))
     results.append(
         (sizes.index_gz_per_page <= budgets.index_gz_per_page_kb * KB, t("bench.budget_index", value=f"{sizes.index_gz_per_page / KB:.2f}", limit=budgets.index_gz_per_page_kb))
     )
