@@ -1,7 +1,7 @@
 /* coursekit.js: practice, exams, the mistake notebook and progress, in the learner's browser.
  *
- * Plain script, no framework, no network call except the site's own data files (site-data.json,
- * a bank's practice sets).
+ * Plain script, no framework, no network call except the site's own data files (site-data.json
+ * and the banks' files, for practice sets and exam draws).
  * Every text a learner sees comes from window.CK_STRINGS (the `ui:` keys of locales/*.yml).
  * What the learner did lives in ONE localStorage key, keyed by question id, so a question whose
  * wording is edited keeps its history. The exam draw mirrors coursekit/draw.py step for step:
@@ -652,9 +652,7 @@
     function questionsOf(n) {
       if (n === 1) return Promise.resolve(firstSet);
       if (!bank) {
-        bank = fetchSiteData(block.getAttribute("data-ck-src")).then(function (data) {
-          return data.questions.map(function (q) { return rebased(q, data.root); });
-        });
+        bank = fetchBank(block.getAttribute("data-ck-src"));
         bank.catch(function () { bank = null; }); // a failed fetch is tried again on the next click
       }
       return bank.then(function (all) { return all.slice((n - 1) * size, n * size); });
@@ -717,6 +715,7 @@
     var paper = data.paper;
     var pool = null; // bank id -> its questions, from the banks' data files
     var loading = null;
+    var waiting = false; // "start" was pressed before the banks arrived
     var startStatus = null;
     var seed = seedFromUrl();
     if (seed === null) seed = paper.seed;
@@ -730,8 +729,8 @@
         var banks = paper.banks || {};
         var filled = {};
         loading = Promise.all(Object.keys(banks).map(function (id) {
-          return fetchSiteData(banks[id]).then(function (bank) {
-            filled[id] = bank.questions.map(function (q) { return rebased(q, bank.root); });
+          return fetchBank(banks[id]).then(function (questions) {
+            filled[id] = questions;
           });
         })).then(function () {
           pool = filled;
@@ -770,8 +769,13 @@
 
     function startExam() {
       if (!pool) {
+        if (waiting) return;
+        waiting = true;
         startStatus.textContent = t("loading");
-        loadPool().then(startExam, function () { startStatus.textContent = t("load_failed"); });
+        loadPool().then(
+          function () { waiting = false; startExam(); },
+          function () { waiting = false; startStatus.textContent = t("load_failed"); }
+        );
         return;
       }
       var drawn = drawPaper(paper, pool, seed);
@@ -1033,7 +1037,14 @@
       });
   }
 
-  /* Links in site-data.json are relative to the site root; make them right for this page. */
+  /* A bank's questions from its data file, their links made right for this page. */
+  function fetchBank(src) {
+    return fetchSiteData(src).then(function (data) {
+      return data.questions.map(function (q) { return rebased(q, data.root); });
+    });
+  }
+
+  /* Links in our data files are relative to the site root; make them right for this page. */
   function rebased(q, root) {
     var copy = JSON.parse(JSON.stringify(q));
     copy.sources.forEach(function (s) {
