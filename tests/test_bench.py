@@ -26,12 +26,15 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     verdicts = [line for line in lines if re.match(r"^(PASS|FAIL) ", line)]
-    # one line per budget, search included, and the quiz page budget for exam pages too
-    assert len(verdicts) == len(Budgets.__dataclass_fields__) + 1, verdicts
-    for key in ("bench.budget_ratio", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search"):
+    # one line per budget; the quiz page budget also for exam pages, search on the real site's index
+    # and on the synthetic one's
+    assert len(verdicts) == len(Budgets.__dataclass_fields__) + 2, verdicts
+    keys = ("bench.budget_ratio", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
+    for key in keys:
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
     # The figures come from real builds of the synthetic corpus: 60 lessons, one practice page per bank.
     assert (tmp_path / "site-ours" / "courses" / "course-001" / "lesson-001" / "index.html").exists()
+    assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
