@@ -42,3 +42,17 @@ def test_built_pages_carry_no_indentation(built_site: Path):
     authors = (built_site / "guide/authors/index.html").read_text("utf-8")
     code = "".join(re.findall(r"<pre.*?</pre>", authors, re.S))
     assert "\n  - id: shyk-001" in re.sub(r"<[^>]+>", "", code)
+
+
+def test_search_index_is_rewritten_as_utf8_and_a_broken_one_left_alone(tmp_path: Path):
+    from coursekit.site.compact import compact_search_index
+
+    index = tmp_path / "search_index.json"
+    index.write_text('{"docs":[{"title":"\\u8868\\u51b3","text":"a\\u2028b"}]}', "utf-8")
+    compact_search_index(index)
+    assert index.read_text("utf-8") == '{"docs":[{"title":"表决","text":"a\u2028b"}]}'
+    index.write_text('{"docs": [', "utf-8")
+    compact_search_index(index)
+    assert index.read_text("utf-8") == '{"docs": ['
+    compact_search_index(tmp_path / "missing.json")  # nothing to do, no error
+    assert not (tmp_path / "missing.json").exists()

@@ -39,5 +39,5 @@ def test_script_reaches_no_other_server():
     text = script()
     for forbidden in ("http://", "https://", "XMLHttpRequest", "WebSocket", "sendBeacon", "import(", "eval(", "new Function"):
         assert forbidden not in text, forbidden
-    # The one fetch is of site-data.json, named by the page.
+    # The one fetch is of our own data files (site-data.json, the banks' files), named by the page.
     assert text.count("fetch(") == 1

@@ -20,9 +20,14 @@ MkDocs events used, and why:
 - ``on_template_context``: give the 404 page the site's base path (``COURSEKIT_BASE_PATH``, set by
   ``coursekit publish --base-path``), because it is served at any missing URL and so cannot link
   relatively; without it MkDocs assumes the server root.
-- ``on_post_build``: keep the default language's ``404.html`` at the site root. Every language
-  build renders the theme's 404 page to the same root file, and the last one (English) won;
-  the English one goes to ``en/404.html``.
+- ``on_post_template``: keep each language's rendered 404 page. Every language build renders it
+  to the same root file, and the last one (English) won.
+- ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
+  one's ``on_post_build`` and then writes the search index of all of them): put the default
+  language's 404 page at the root and the others in their folders (``en/404.html``), and write the
+  search index as UTF-8 (``coursekit.site.compact``). No ``on_startup``/``on_shutdown``: either
+  would make MkDocs keep this plugin across ``mkdocs serve`` rebuilds, and with it the sources
+  loaded before an edit.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources.
 """
@@ -47,7 +52,7 @@ from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
-from coursekit.site.compact import compact_html
+from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_raw_html
 from coursekit.sources.project import Layout, load_project
@@ -232,17 +237,24 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             ]
         return context
 
+    def on_post_template(self, output, *, template_name, config):
+        if template_name != "404.html":
+            return output
+        output = compact_html(output)
+        if self._i18n is not None:
+            if not hasattr(self, "_404_pages"):
+                self._404_pages: dict[str, str] = {}
+            self._404_pages[self._language_folder()] = output
+        return output
+
+    @event_priority(-110)
     def on_post_build(self, *, config):
-        if self._i18n is None:
-            return
-        root_404 = Path(config.site_dir) / "404.html"
-        if not root_404.exists():
-            return
-        if not self._language_folder():
-            self._default_404 = root_404.read_bytes()
-        elif getattr(self, "_default_404", None) is not None:
-            (Path(config.site_dir) / self._language_folder() / "404.html").write_bytes(root_404.read_bytes())
-            root_404.write_bytes(self._default_404)
+        if self._i18n is not None and self._i18n.building:
+            return  # a language built inside the first one's on_post_build: that one finishes last
+        site = Path(config.site_dir)
+        for folder, page in getattr(self, "_404_pages", {}).items():
+            (site / folder / "404.html").write_text(page, "utf-8")
+        compact_search_index(site / "search" / "search_index.json")
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):
