@@ -42,9 +42,13 @@ def test_mistakes_are_kept_and_come_back_when_due(page, quiz_site):
     answer(page, "gt-judge", right=True)
     page.reload()
 
+    page.requests_seen.clear()
     page.goto(base + "notebook/")
     due = page.locator(".ck-due")
     expect(due.locator("h2")).to_have_text(ui("nb_due", count=0))
+    # The notebook fetches the course list and the one bank that holds the mistake, not every bank.
+    data_files = sorted(url.rsplit("/", 1)[1] for url in page.requests_seen if "/assets/coursekit/" in url and url.endswith(".json"))
+    assert data_files == [f"bank-{PRACTICE_BANK}.json", "site-data.json"], data_files
     expect(due).to_contain_text(ui("nb_next_due", date=zh_date(MONDAY + DAY), count=1))
     mistakes = page.locator(".ck-mistakes > li")
     expect(mistakes).to_have_count(1)  # the right answer is not a mistake

@@ -61,7 +61,6 @@ class PageBuilder:
         self.edition = edition
         self.by_lesson = project.questions_by_lesson()
         self.lessons = project.lesson_index()
-        self._root_data: dict[str, dict] | None = None
         # "kind:id" of what shows its Chinese original for want of a translation
         self.fallback = fallback
         # From this language's root to the original language's (e.g. "../" from /en/); when
@@ -90,14 +89,6 @@ class PageBuilder:
 
     def _renderer(self, page_src: str) -> QuizRenderer:
         return QuizRenderer(self.project, page_src, self.lang, self.directory_urls, self.lessons)
-
-    def _data_from_root(self) -> dict[str, dict]:
-        """Every question as the browser runs it, with its tags (exams draw by tag), links relative
-        to the site root: the data files (site-data.json and each bank's) share one rendering."""
-        if self._root_data is None:
-            renderer = self._renderer("index.md")
-            self._root_data = {q.id: renderer.data(q, with_tags=True) for q in self.project.questions()}
-        return self._root_data
 
     def _t(self, key: str, **values) -> str:
         return t(key, lang=self.lang, **values)
@@ -251,9 +242,10 @@ class PageBuilder:
         return "\n".join(lines) + "\n"
 
     def bank_data(self, bank) -> str:
-        """The bank's questions, links relative to the site root, for its practice sets and exams."""
-        data = self._data_from_root()
-        return json.dumps({"questions": [data[q.id] for q in bank.questions]}, ensure_ascii=False, separators=(",", ":"))
+        """The bank's questions for its practice sets, the exams and the notebook: with their tags
+        (exams draw by tag), links relative to the site root."""
+        renderer = self._renderer("index.md")
+        return json.dumps({"questions": [renderer.data(q, with_tags=True) for q in bank.questions]}, ensure_ascii=False, separators=(",", ":"))
 
     def exam_index(self) -> str:
         src = f"{urls.EXAMS}/index.md"
@@ -321,7 +313,9 @@ class PageBuilder:
         )
 
     def site_data(self) -> str:
-        """Everything the notebook and progress pages need, with links relative to the site root."""
+        """The courses and lessons with their question ids (the progress page), and where each
+        bank's questions are (the notebook fetches the banks of the learner's mistakes); links
+        relative to the site root. The questions themselves made it 380 KB on the real site."""
         courses = [
             {
                 "id": c.id,
@@ -339,7 +333,11 @@ class PageBuilder:
             }
             for c in self.project.courses
         ]
-        return json.dumps({"edition": self.edition, "courses": courses, "questions": self._data_from_root()}, ensure_ascii=False, separators=(",", ":"))
+        banks = {
+            bank.id: {"href": self._rel("index.md", urls.bank_data(bank.id)), "questions": [q.id for q in bank.questions]}
+            for bank in self.project.banks
+        }
+        return json.dumps({"edition": self.edition, "courses": courses, "banks": banks}, ensure_ascii=False, separators=(",", ":"))
 
     # -- everything ----------------------------------------------------------------------
 

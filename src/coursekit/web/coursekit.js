@@ -1070,7 +1070,28 @@
   /* ---- the mistake notebook ------------------------------------------------------------ */
 
   function initNotebook(box) {
-    withSiteData(box, renderNotebook);
+    withSiteData(box, function (box, site) {
+      // The questions come from the banks that hold the learner's mistakes, and only those.
+      var state = loadState();
+      var banks = site.banks || {};
+      var needed = Object.keys(banks).filter(function (id) {
+        return banks[id].questions.some(function (qid) {
+          return state.questions[qid] && state.questions[qid].wrong > 0;
+        });
+      });
+      Promise.all(needed.map(function (id) { return fetchBank(new URL(banks[id].href, site.root).href); })).then(
+        function (lists) {
+          site.questions = {};
+          lists.forEach(function (list) {
+            list.forEach(function (q) { site.questions[q.id] = q; });
+          });
+          renderNotebook(box, site);
+        },
+        function () {
+          fill(box, [el("p", { class: "ck-notice", role: "status", text: t("load_failed") })]);
+        }
+      );
+    });
   }
 
   function renderNotebook(box, site) {
@@ -1092,7 +1113,7 @@
     if (due.length) {
       var list = el("ol", { class: "ck-questions ck-live-list" });
       due.forEach(function (id, i) {
-        list.appendChild(practiceItem(rebased(site.questions[id], site.root), i + 1, { retry: false, onAnswered: function () { renderAll(); } }));
+        list.appendChild(practiceItem(site.questions[id], i + 1, { retry: false, onAnswered: function () { renderAll(); } }));
       });
       dueSection.appendChild(list);
     } else {
@@ -1119,7 +1140,7 @@
           return el("li", { "data-ck-qid": id }, [
             el("span", { class: "ck-mistake-stem", text: q.stem }),
             el("span", { class: "ck-mistake-meta", text: [q.typeLabel, t("nb_wrong_times", { count: r.wrong }), t("nb_box", { box: r.box }), when].join(t("dot")) }),
-            q.lesson ? el("a", { href: new URL(q.lesson.href, site.root).href, text: t("back_to_lesson") + t("colon") + q.lesson.title }) : null,
+            q.lesson ? el("a", { href: q.lesson.href, text: t("back_to_lesson") + t("colon") + q.lesson.title }) : null,
           ]);
         })),
       ]);
