@@ -76,6 +76,35 @@ def answer_practice(item, q: dict, value, right: bool) -> None:
         item.get_by_role("button", name=ui("check")).click()
 
 
+def answer_somehow(item) -> None:
+    """Give any answer to a question whose content the test does not know (real content), submit it,
+    and self-mark a short answer as wrong: enough to get its feedback."""
+    kind = item.get_attribute("data-ck-type")
+    if kind in ("single", "multiple", "judge"):
+        item.locator("label.ck-choice").first.click()
+    elif kind == "blank":
+        item.locator("input[type=text]").first.fill("x")
+    elif kind == "order":
+        item.locator(".ck-down").first.click()
+    item.locator(".ck-submit").click()
+    if kind == "short":
+        item.get_by_role("button", name=ui("self_wrong")).click()
+
+
+def failing_until_released(page, pattern: str) -> dict:
+    """Make requests matching ``pattern`` fail until the returned switch's ``"on"`` is set False."""
+    blocked = {"on": True}
+
+    def maybe_fail(route):
+        if blocked["on"]:
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(pattern, maybe_fail)
+    return blocked
+
+
 def stored_state(page) -> dict | None:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(STORE_KEY)})")
     return None if raw is None else json.loads(raw)

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from coursekit.draw import draw_paper
 from coursekit.sources.project import load_project
 from conftest import ROOT
-from quizdriver import answer_practice, assert_clean, enter, question, stored_state, ui, wrong_answer
+from quizdriver import answer_practice, assert_clean, enter, failing_until_released, question, stored_state, ui, wrong_answer
 from quizsite import ANSWERS, PAPER, PAPER_SEED, POINTS, QUESTIONS, TOTAL
 
 pytestmark = pytest.mark.browser
@@ -61,15 +61,7 @@ def test_the_pool_comes_from_the_bank_files_and_a_failed_fetch_is_said(page, qui
     """The exam page carries the paper's rules, not its banks' pools: the script fetches the bank
     data files as the page opens; if that fails, "start" says so and tries again."""
     project, base = quiz_site
-    blocked = {"on": True}
-
-    def maybe_fail(route):
-        if blocked["on"]:
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/assets/coursekit/bank-*.json", maybe_fail)
+    blocked = failing_until_released(page, "**/assets/coursekit/bank-*.json")
     served = page.request.get(base + EXAM_PAGE).text()
     data = re.search(r'<script type="application/json" class="ck-exam-data">(.*?)</script>', served, re.S).group(1)
     assert '"banks"' in data and '"pool"' not in data and QUESTIONS[next(iter(QUESTIONS))]["stem"] not in data

@@ -8,7 +8,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from quizdriver import absolute_href, assert_clean, stored_state, ui
+from quizdriver import absolute_href, answer_somehow, assert_clean, failing_until_released, stored_state, ui
 
 pytestmark = pytest.mark.browser
 
@@ -52,16 +52,7 @@ def test_sets_of_a_bank_from_its_data_file(page, site_url):
     # A question of a fetched set works like any other: feedback with a working citation link.
     item = page.locator(".ck-quiz li.ck-question").first
     qid = item.get_attribute("data-ck-qid")
-    kind = item.get_attribute("data-ck-type")
-    if kind in ("single", "multiple", "judge"):
-        item.locator("label.ck-choice").first.click()
-    elif kind == "blank":
-        item.locator("input[type=text]").first.fill("x")
-    elif kind == "order":
-        item.locator(".ck-down").first.click()
-    item.locator(".ck-submit").click()
-    if kind == "short":
-        item.get_by_role("button", name=ui("self_wrong")).click()
+    answer_somehow(item)
     expect(item.locator(".ck-verdict")).to_have_count(1)
     source = item.locator(".ck-feedback a.ck-source").first
     assert absolute_href(source).startswith(site_url + "citations/#")
@@ -79,15 +70,7 @@ def test_sets_of_a_bank_from_its_data_file(page, site_url):
 
 
 def test_a_failed_fetch_is_said_and_tried_again(page, site_url):
-    blocked = {"on": True}
-
-    def maybe_fail(route):
-        if blocked["on"]:
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route(f"**/bank-{BANK}.json", maybe_fail)
+    blocked = failing_until_released(page, f"**/bank-{BANK}.json")
     page.goto(site_url + f"practice/{BANK}/")
     chooser = page.get_by_role("navigation", name=ui("practice_sets"))
     chooser.get_by_role("button", name=set_label(3, len(bank_ids())), exact=True).click()

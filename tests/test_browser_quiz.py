@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from quizdriver import absolute_href, answer_practice, assert_clean, option_label, order_texts, question, stored_state, ui, wrong_answer
+from quizdriver import absolute_href, answer_practice, answer_somehow, assert_clean, option_label, order_texts, question, stored_state, ui, wrong_answer
 from quizsite import ANSWERS, COURSE, LONG_LESSON, PRACTICE, PRACTICE_BANK, QUESTIONS
 
 pytestmark = pytest.mark.browser
@@ -207,17 +207,7 @@ def test_real_site_practice_and_course_page(page, site_url):
     page.locator("article li a[href]").first.click()
     page.wait_for_selector("li.ck-question fieldset")
     item = page.locator("li.ck-question").first
-    kind = item.get_attribute("data-ck-type")
-    if kind in ("single", "multiple", "judge"):
-        item.locator("label.ck-choice").first.click()
-    elif kind == "blank":
-        item.locator("input[type=text]").first.fill("x")
-    elif kind == "order":
-        item.locator(".ck-down").first.click()
-    button = item.locator(".ck-submit")
-    button.click()
-    if kind == "short":
-        item.get_by_role("button", name=ui("self_wrong")).click()
+    answer_somehow(item)
     expect(item.locator(".ck-verdict")).to_have_count(1)
     expect(item.locator(".ck-feedback a.ck-source").first).to_be_visible()
     page.goto(site_url + "courses/")
