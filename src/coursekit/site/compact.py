@@ -1,7 +1,5 @@
 """Built output made smaller without changing what it means: pages and the search index.
 
-Pages lose their whitespace, not what they show.
-
 Material's templates indent every nested macro call, so a page's navigation arrives as
 thousands of lines of blanks: on a lesson page about 33 KB of the nav's 35 KB. A phone on a slow
 township link pays for those bytes (and parses them) on every page; gzip hides most of them only

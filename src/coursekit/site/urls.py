@@ -29,7 +29,7 @@ def practice_page(bank_id: str) -> str:
 
 def bank_data(bank_id: str) -> str:
     """A bank's questions as the browser runs them, beside ``DATA`` (links relative to the site
-    root): the practice page's other sets and the exam pages' pools come from it."""
+    root): the practice page's other sets, the exam pages' pools and the notebook's mistakes."""
     return f"assets/coursekit/bank-{bank_id}.json"
 
 
