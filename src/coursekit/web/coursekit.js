@@ -1040,18 +1040,18 @@
   /* A bank's questions from its data file, their links made right for this page. */
   function fetchBank(src) {
     return fetchSiteData(src).then(function (data) {
-      return data.questions.map(function (q) { return rebased(q, data.root); });
+      data.questions.forEach(function (q) { rebase(q, data.root); });
+      return data.questions;
     });
   }
 
-  /* Links in our data files are relative to the site root; make them right for this page. */
-  function rebased(q, root) {
-    var copy = JSON.parse(JSON.stringify(q));
-    copy.sources.forEach(function (s) {
+  /* Links in our data files are relative to the site root; make them absolute. The questions were
+     just parsed from the file, so they are changed in place (no copy). */
+  function rebase(q, root) {
+    q.sources.forEach(function (s) {
       s.href = new URL(s.href, root).href;
     });
-    if (copy.lesson) copy.lesson.href = new URL(copy.lesson.href, root).href;
-    return copy;
+    if (q.lesson) q.lesson.href = new URL(q.lesson.href, root).href;
   }
 
   function withSiteData(box, render) {
