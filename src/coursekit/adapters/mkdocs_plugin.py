@@ -4,7 +4,8 @@ MkDocs events used, and why:
 
 - ``on_config``: load and check the sources (the build stops on any authoring problem, before
   anything is written), generate the pages in memory, and add their nav sections and our
-  browser assets to the config.
+  browser assets to the config. Source files unchanged since the last build come from the
+  cache under ``.cache/coursekit/`` (``cache_dir``; ``coursekit.sources.cache``).
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
@@ -55,6 +56,7 @@ from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_raw_html
+from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import Layout, load_project
 from coursekit.sources.translations import translate_project
 
@@ -86,6 +88,8 @@ class CoursekitConfig(Config):
     """Where the generated nav sections go among the nav entries of mkdocs.yml."""
     lang = opt.Choice(LANGS, default="zh")
     """Language of the generated pages' fixed texts."""
+    cache_dir = opt.Type(str, default=".cache/coursekit")
+    """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -112,7 +116,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         )
         self._root = root
         if self._loaded is None:
-            self._loaded = load_project(root, self._layout)
+            cache = LoadCache(root / self.config.cache_dir if self.config.cache_dir else None)
+            self._loaded = load_project(root, self._layout, cache)
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
         if problems:

@@ -39,7 +39,8 @@ def _verdict(ok: bool) -> str:
 
 def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, repeat: int = 3, out=print) -> bool:
     """Print the figures and budgets; return True when every budget passes. Build times are the
-    median of ``repeat`` builds of each project, built in turns."""
+    median of ``repeat`` rebuilds of each project, built in turns after a first build from empty
+    caches; that first build is measured too (see ``measure.build_by_turns``)."""
     work = Path(workdir or tempfile.mkdtemp(prefix="coursekit-bench-"))
     out(t("bench.corpus", lessons=lessons, questions=questions, dir=work))
     ours_dir = corpus.write_corpus(work / "ours", lessons, questions, with_plugin=True)
@@ -53,9 +54,11 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
         {"ours": (ours_dir, work / "site-ours"), "plain": (plain_dir, work / "site-plain"), "both": (both_dir, work / "site-two-languages")},
         repeat,
     )
-    ours, plain, both = builds["ours"], builds["plain"], builds["both"]
+    ours, plain, both = builds["ours"].median, builds["plain"].median, builds["both"].median
+    ours_first = builds["ours"].first
     out(t("bench.repeat", count=repeat))
     ratio = ours.seconds / plain.seconds
+    first_ratio = ours_first.seconds / plain.seconds
     i18n_ratio = both.seconds / ours.seconds
     check_seconds = time_call(lambda: load_project(ours_dir), repeat=3)
 
@@ -68,6 +71,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     out(t("bench.build_ours", seconds=f"{ours.seconds:.2f}", pages=ours.pages, pps=f"{ours.pages_per_second:.1f}", mb=f"{ours.peak_mb:.0f}"))
     out(t("bench.build_plain", seconds=f"{plain.seconds:.2f}", pages=plain.pages, mb=f"{plain.peak_mb:.0f}"))
     out(t("bench.ratio", ratio=f"{ratio:.2f}"))
+    out(t("bench.build_first", seconds=f"{ours_first.seconds:.2f}", ratio=f"{first_ratio:.2f}"))
     out(t("bench.build_i18n", seconds=f"{both.seconds:.2f}", pages=both.pages, ratio=f"{i18n_ratio:.2f}", mb=f"{both.peak_mb:.0f}"))
     out(t("bench.check", seconds=f"{check_seconds:.2f}", questions=questions))
     out(t("bench.check_10k", seconds=f"{check_10k:.2f}"))
@@ -81,6 +85,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     budgets = Budgets()
     results = [
         (ratio <= budgets.plugin_ratio, t("bench.budget_ratio", value=f"{ratio:.2f}", limit=budgets.plugin_ratio)),
+        (first_ratio <= budgets.plugin_ratio, t("bench.budget_ratio_first", value=f"{first_ratio:.2f}", limit=budgets.plugin_ratio)),
         (i18n_ratio <= budgets.i18n_ratio, t("bench.budget_i18n", value=f"{i18n_ratio:.2f}", limit=budgets.i18n_ratio)),
         (check_10k < budgets.check_10k_seconds, t("bench.budget_check", value=f"{check_10k:.2f}", limit=budgets.check_10k_seconds)),
         (sizes.ours.gz <= budgets.assets_gz_kb * KB, t("bench.budget_assets", value=f"{sizes.ours.gz / KB:.1f}", limit=budgets.assets_gz_kb)),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from coursekit.messages import t
-from coursekit.model import Project, Question
+from coursekit.model import QUESTION_TYPES, Project, Question
 from coursekit.site import urls
 from coursekit.site.text import html_text, json_for_script
 
@@ -18,6 +20,7 @@ class QuizRenderer:
         self.lang = lang
         self.directory_urls = directory_urls
         self._lessons = lessons if lessons is not None else project.lesson_index()
+        self._label = _labels(lang)
 
     def href(self, to_src: str, anchor: str = "") -> str:
         return urls.relative(self.page_src, to_src, self.directory_urls, anchor)
@@ -64,22 +67,24 @@ class QuizRenderer:
         return q.answer_text()
 
     def question_html(self, q: Question, number: int) -> str:
+        label = self._label
+        qid = html_text(q.id)
         parts = [
-            f'<li class="ck-question" id="q-{html_text(q.id)}" data-ck-qid="{html_text(q.id)}" data-ck-type="{q.type}">',
-            f'<p class="ck-stem"><span class="ck-type">{html_text(t(f"type.{q.type}", lang=self.lang))}</span> {html_text(q.stem)}</p>',
+            f'<li class="ck-question" id="q-{qid}" data-ck-qid="{qid}" data-ck-type="{q.type}">',
+            f'<p class="ck-stem"><span class="ck-type">{label[f"type.{q.type}"]}</span> {html_text(q.stem)}</p>',
         ]
         if q.options:
             options = q.options if q.type != "order" else _display_order(q)
             items = "".join(f"<li>{html_text(option)}</li>" for option in options)
             parts.append(f'<ol class="ck-options" type="A">{items}</ol>')
-        parts.append(f'<details class="ck-answer" data-search-exclude><summary>{html_text(t("page.show_answer", lang=self.lang))}</summary>')
-        parts.append(f'<p><strong>{html_text(t("page.answer", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}{html_text(self.answer_text(q))}</p>')
-        parts.append(f'<p><strong>{html_text(t("page.explanation", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}{html_text(q.explanation)}</p>')
+        parts.append(f'<details class="ck-answer" data-search-exclude><summary>{label["page.show_answer"]}</summary>')
+        parts.append(f'<p><strong>{label["page.answer"]}</strong>{label["page.colon"]}{html_text(self.answer_text(q))}</p>')
+        parts.append(f'<p><strong>{label["page.explanation"]}</strong>{label["page.colon"]}{html_text(q.explanation)}</p>')
         links = [f'<a href="{html_text(s["href"])}">{html_text(s["label"])}</a>' for s in self.sources(q)]
         lesson = self.lesson(q)
-        line = f'<strong>{html_text(t("page.source", lang=self.lang))}</strong>{t("page.colon", lang=self.lang)}' + t("page.list_separator", lang=self.lang).join(links)
+        line = f'<strong>{label["page.source"]}</strong>{label["page.colon"]}' + label["page.list_separator"].join(links)
         if lesson and urls.lesson_page(lesson["id"]) != self.page_src:
-            line += f' · <a href="{html_text(lesson["href"])}">{html_text(t("page.lesson_link", lang=self.lang))}{t("page.colon", lang=self.lang)}{html_text(lesson["title"])}</a>'
+            line += f' · <a href="{html_text(lesson["href"])}">{label["page.lesson_link"]}{label["page.colon"]}{html_text(lesson["title"])}</a>'
         parts.append(f"<p>{line}</p></details></li>")
         return "".join(parts)
 
@@ -99,6 +104,17 @@ class QuizRenderer:
             f'<script type="application/json" class="ck-data">{payload}</script>\n'
             "</div>"
         )
+
+
+@lru_cache(maxsize=None)
+def _labels(lang: str) -> dict[str, str]:
+    """The fixed texts of question markup in ``lang``, escaped for HTML once (not per question)."""
+    keys = [f"type.{kind}" for kind in QUESTION_TYPES]
+    keys += ["page.show_answer", "page.answer", "page.explanation", "page.source", "page.lesson_link"]
+    labels = {key: html_text(t(key, lang=lang)) for key in keys}
+    # Punctuation between a label and its text, as the catalogue writes it (it holds no markup).
+    labels |= {key: t(key, lang=lang) for key in ("page.colon", "page.list_separator")}
+    return labels
 
 
 def _display_order(q: Question) -> list[str]:

@@ -27,7 +27,6 @@ def md_text(value: str) -> str:
 # Emitters wrap markup with raw_html(); hold_raw_html() swaps each for a placeholder comment,
 # which Markdown passes through, and fill_raw_html() puts the markup back after conversion.
 _RAW_BEGIN, _RAW_END = "<!--ck-raw-begin-->", "<!--ck-raw-end-->"
-_RAW_SPAN = re.compile(re.escape(_RAW_BEGIN) + r"(.*?)" + re.escape(_RAW_END), re.S)
 _PLACEHOLDER = re.compile(r"<!--ck-fragment:(\d+)-->")
 
 
@@ -39,12 +38,17 @@ def raw_html(markup: str) -> str:
 def hold_raw_html(page: str) -> tuple[str, list[str]]:
     """(``page`` with placeholders, the markup they stand for)."""
     fragments: list[str] = []
-
-    def hold(match: re.Match) -> str:
-        fragments.append(match.group(1))
-        return f"<!--ck-fragment:{len(fragments) - 1}-->"
-
-    return _RAW_SPAN.sub(hold, page), fragments
+    parts: list[str] = []
+    position = 0
+    while (begin := page.find(_RAW_BEGIN, position)) >= 0:
+        end = page.find(_RAW_END, begin)
+        if end < 0:
+            break
+        parts += [page[position:begin], f"<!--ck-fragment:{len(fragments)}-->"]
+        fragments.append(page[begin + len(_RAW_BEGIN) : end])
+        position = end + len(_RAW_END)
+    parts.append(page[position:])
+    return "".join(parts), fragments
 
 
 def fill_raw_html(html: str, fragments: list[str]) -> str:

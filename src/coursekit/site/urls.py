@@ -66,7 +66,7 @@ def relative(from_src: str, to_src: str, directory_urls: bool = True, anchor: st
     from_url = page_url(from_src, directory_urls)
     to_url = page_url(to_src, directory_urls)
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-    href = posixpath.relpath(to_url or ".", from_dir or ".")
+    href = _relpath(to_url or ".", from_dir or ".")
     if to_url.endswith("/") and not href.endswith("/"):
         href += "/"
     if href == "./":
@@ -74,7 +74,22 @@ def relative(from_src: str, to_src: str, directory_urls: bool = True, anchor: st
     return href + (f"#{anchor}" if anchor else "")
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for paths relative to the site root, without its two calls to
+    ``os.getcwd()`` per link: a large site asks for tens of thousands of links."""
+    if ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(to, base):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link target between two source files; MkDocs checks it and turns it into a URL."""
-    href = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    href = _relpath(to_src, posixpath.dirname(from_src) or ".")
     return href + (f"#{anchor}" if anchor else "")

@@ -11,6 +11,7 @@ from coursekit.model import Project
 from coursekit.problems import CoursekitError, Problem, display_path
 from coursekit.sources.banks import load_bank
 from coursekit.sources.blueprints import load_blueprint
+from coursekit.sources.cache import LoadCache
 from coursekit.sources.citations import load_citation_file
 from coursekit.sources.courses import load_course
 from coursekit.sources.translations import is_translation
@@ -34,10 +35,15 @@ def source_files(folder: Path) -> list[Path]:
     return [path for path in sorted(folder.glob("*.yml")) if not is_translation(path)]
 
 
-def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[Problem]]:
-    """Read every source; return the project and every problem found (loading and checking)."""
+def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None = None) -> tuple[Project, list[Problem]]:
+    """Read every source; return the project and every problem found (loading and checking).
+
+    With a ``cache``, citation, bank and paper files unchanged since an earlier build are not
+    read again (see ``sources.cache``); the cache is saved before returning.
+    """
     root = Path(root)
     problems: list[Problem] = []
+    cache = cache or LoadCache(None)
 
     def shown(path: Path) -> str:
         return display_path(path, root)
@@ -45,7 +51,7 @@ def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[P
     citations = {}
     citation_places: dict[str, str] = {}
     for path in source_files(root / layout.citations):
-        entries, found = load_citation_file(path, shown(path))
+        entries, found = cache.load(load_citation_file, path, shown(path))
         problems += found
         for citation in entries:
             if citation.key in citations:
@@ -70,18 +76,19 @@ def load_project(root: Path, layout: Layout = Layout()) -> tuple[Project, list[P
 
     banks = []
     for path in source_files(root / layout.quizzes):
-        bank, found = load_bank(path, shown(path))
+        bank, found = cache.load(load_bank, path, shown(path))
         problems += found
         if bank:
             banks.append(bank)
 
     blueprints = []
     for path in source_files(root / layout.papers):
-        blueprint, found = load_blueprint(path, shown(path))
+        blueprint, found = cache.load(load_blueprint, path, shown(path))
         problems += found
         if blueprint:
             blueprints.append(blueprint)
 
+    cache.save()  # before anything could touch what was loaded
     project = Project(root=str(root), courses=courses, banks=banks, citations=citations, blueprints=blueprints)
     problems += check_project(project)
     return project, sorted(set(problems))
