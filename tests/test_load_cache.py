@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from coursekit.sources import cache as cache_module
-from coursekit.sources.cache import CACHE_FILE, LoadCache
+from coursekit.sources.cache import CACHE_FILE, DEFAULT_DIR, LoadCache
 from coursekit.sources.project import load_project
 
 from conftest import run_mkdocs
@@ -112,3 +114,11 @@ def test_mkdocs_rebuild_shows_an_edit_to_a_bank_and_a_config_can_turn_the_cache_
     result = run_mkdocs(root, tmp_path / "three")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (root / ".cache" / "coursekit").exists()
+
+
+def test_coursekit_check_leaves_the_build_its_files_loaded(project):
+    result = subprocess.run([sys.executable, "-m", "coursekit", "check", "--root", str(project)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    cache = LoadCache(project / DEFAULT_DIR)
+    load_project(project, cache=cache)
+    assert cache.hits == CACHED_FILES

@@ -56,7 +56,7 @@ from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_raw_html
-from coursekit.sources.cache import LoadCache
+from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR, LoadCache
 from coursekit.sources.project import Layout, load_project
 from coursekit.sources.translations import translate_project
 
@@ -88,7 +88,7 @@ class CoursekitConfig(Config):
     """Where the generated nav sections go among the nav entries of mkdocs.yml."""
     lang = opt.Choice(LANGS, default="zh")
     """Language of the generated pages' fixed texts."""
-    cache_dir = opt.Type(str, default=".cache/coursekit")
+    cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
     """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
 
 

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from coursekit.messages import t
+from coursekit.sources.cache import DEFAULT_DIR, LoadCache
 from coursekit.sources.project import load_project
 
 
 def run(args: argparse.Namespace) -> int:
-    project, problems = load_project(Path(args.root))
+    root = Path(args.root)
+    project, problems = load_project(root, cache=LoadCache(root / DEFAULT_DIR))
     for problem in problems:
         print(problem)
     if problems:

@@ -27,6 +27,9 @@ from coursekit.messages import current_lang
 Result = TypeVar("Result")
 
 CACHE_FILE = "loaded-sources.pickle"
+# Relative to the project root; shared by `coursekit check`, `coursekit publish` and the plugin
+# (its ``cache_dir`` option), so `scripts/build`'s check leaves the build little to read.
+DEFAULT_DIR = ".cache/coursekit"
 
 
 @lru_cache(maxsize=None)
