@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, TypeVar
 
+import yaml
+
 from coursekit.messages import current_lang
 
 Result = TypeVar("Result")
@@ -34,13 +36,17 @@ DEFAULT_DIR = ".cache/coursekit"
 
 @lru_cache(maxsize=None)
 def code_fingerprint() -> str:
-    """A digest of coursekit's Python files and message catalogues, and of the Python version."""
-    digest = hashlib.sha256(sys.version.encode())
-    package = resources.files("coursekit")
-    for path in sorted(Path(str(package)).rglob("*")):
-        if path.suffix in (".py", ".yml") and path.is_file():
-            digest.update(path.relative_to(str(package)).as_posix().encode())
-            digest.update(path.read_bytes())
+    """A digest of coursekit's Python files and message catalogues, and of the Python and PyYAML
+    versions. Where the package's files cannot be listed, a value of this process alone: nothing
+    cached by another process is then trusted."""
+    digest = hashlib.sha256(f"{sys.version}|{yaml.__version__}".encode())
+    package = Path(str(resources.files("coursekit")))
+    files = sorted(path for path in package.rglob("*") if path.suffix in (".py", ".yml") and path.is_file())
+    if not files:
+        return f"unlisted-{os.getpid()}-{os.urandom(8).hex()}"
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
