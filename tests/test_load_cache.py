@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from coursekit.sources import cache as cache_module
-from coursekit.sources.cache import CACHE_FILE, DEFAULT_DIR, LoadCache
+from coursekit.sources.cache import CACHE_FILE, LoadCache
 from coursekit.sources.project import load_project
 
 from conftest import run_mkdocs
@@ -28,7 +28,7 @@ def project(tmp_path):
 
 
 def load(root):
-    cache = LoadCache(root / ".cache")
+    cache = LoadCache.in_project(root, ".cache")
     project, problems = load_project(root, cache=cache)
     return project, problems, cache.hits
 
@@ -119,6 +119,6 @@ def test_mkdocs_rebuild_shows_an_edit_to_a_bank_and_a_config_can_turn_the_cache_
 def test_coursekit_check_leaves_the_build_its_files_loaded(project):
     result = subprocess.run([sys.executable, "-m", "coursekit", "check", "--root", str(project)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    cache = LoadCache(project / DEFAULT_DIR)
+    cache = LoadCache.in_project(project)
     load_project(project, cache=cache)
     assert cache.hits == CACHED_FILES

@@ -116,8 +116,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         )
         self._root = root
         if self._loaded is None:
-            cache = LoadCache(root / self.config.cache_dir if self.config.cache_dir else None)
-            self._loaded = load_project(root, self._layout, cache)
+            self._loaded = load_project(root, self._layout, LoadCache.in_project(root, self.config.cache_dir))
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
         if problems:

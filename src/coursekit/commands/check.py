@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 from coursekit.messages import t
-from coursekit.sources.cache import DEFAULT_DIR, LoadCache
+from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import load_project
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    project, problems = load_project(root, cache=LoadCache(root / DEFAULT_DIR))
+    project, problems = load_project(Path(args.root), cache=LoadCache.in_project(args.root))
     for problem in problems:
         print(problem)
     if problems:

@@ -15,7 +15,7 @@ from typing import Callable
 from coursekit.messages import t
 from coursekit.publish.linkcheck import check_site_links, normalise_base_path
 from coursekit.publish.releases import Busy, ReleaseStore, remove_path
-from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR, LoadCache
+from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import load_project
 
 BASE_PATH = re.compile(r"^[A-Za-z0-9._~/-]*$")
@@ -95,7 +95,7 @@ def publish(root: Path, target: Path, keep: int = 3, base_path: str = "/", say: 
 
 def _check_build_switch(root: Path, store: ReleaseStore, base_path: str, say, unchanged: str) -> str:
     say(t("publish.step_check"))
-    _, problems = load_project(root, cache=LoadCache(root / DEFAULT_CACHE_DIR))
+    _, problems = load_project(root, cache=LoadCache.in_project(root))
     if problems:
         raise PublishError([t("publish.check_failed", count=len(problems))] + [str(p) for p in problems] + [unchanged])
     staging = store.staging_dir()

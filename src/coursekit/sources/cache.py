@@ -61,6 +61,11 @@ class LoadCache:
         self._used: dict = {}
         self.hits = 0
 
+    @classmethod
+    def in_project(cls, root: Path, folder: str = DEFAULT_DIR) -> "LoadCache":
+        """The cache of the project at ``root``, in ``folder`` (relative to it); "" for none."""
+        return cls(Path(root) / folder if folder else None)
+
     def _read(self) -> dict:
         if self.file is None or not self.file.is_file():
             return {}
