@@ -84,6 +84,20 @@ def test_translation_mistakes_name_file_and_line(tmp_path):
     assert [(p.file, p.line) for p in problems if "dzjc-999" in p.message] == [("quizzes/dangzhang-jichu.en.yml", line)]
 
 
+def test_dangerous_markup_in_a_translated_lesson_is_refused_at_its_line(tmp_path):
+    # A translation is published as written, so it gets the same markup check as the original.
+    root = copy_project(tmp_path / "p")
+    lesson = root / "courses" / "dangzhang-jichu" / "dangfei-jisuan.en.md"
+    text = lesson.read_text("utf-8") + "\n<img src=x onerror=alert(1)>\n"
+    lesson.write_text(text, "utf-8")
+    line = text.splitlines().index("<img src=x onerror=alert(1)>") + 1
+    project, problems = load_project(root)
+    assert problems == []
+    _, problems = translate_project(project, root, "en")
+    assert [(p.file, p.line) for p in problems] == [("courses/dangzhang-jichu/dangfei-jisuan.en.md", line)]
+    assert "onerror" in problems[0].message
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "start, query, first_in_english",

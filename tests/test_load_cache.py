@@ -16,7 +16,7 @@ from coursekit.sources.project import load_project
 from conftest import run_mkdocs
 from minisite import MINI, make_mini_project
 
-CACHED_FILES = 3  # the mini project's citation file, bank and paper
+CACHED_FILES = 5  # the mini project's citation file, bank, paper and two lessons
 
 
 @pytest.fixture
@@ -40,6 +40,31 @@ def test_a_second_load_takes_unchanged_files_from_the_cache_and_gets_the_same_pr
     second, problems, hits = load(project)
     assert (problems, hits) == ([], CACHED_FILES)
     assert second.banks == first.banks and second.citations == first.citations and second.blueprints == first.blueprints
+    assert second.courses == first.courses
+    assert [lesson.minutes for lesson in second.lessons()] == [lesson.minutes for lesson in first.lessons()] != [0, 0]
+
+
+def test_a_lesson_with_dangerous_markup_is_reported_from_the_cache_too(project):
+    load(project)
+    lesson = project / "courses" / "jichu" / "dahui.md"
+    lesson.write_text(lesson.read_text("utf-8") + '\n<img src="x" onerror="alert(1)">\n', "utf-8")
+    reports = []
+    for expected_hits in (CACHED_FILES - 1, CACHED_FILES):  # read, then from the cache: same problem
+        _, problems, hits = load(project)
+        assert hits == expected_hits
+        reports.append([(p.file, p.line) for p in problems])
+    assert reports[0] == reports[1] and reports[0] and all(file == "courses/jichu/dahui.md" for file, _ in reports[0])
+
+
+def test_minutes_come_from_course_yml_even_when_the_lesson_comes_from_the_cache(project):
+    load(project)
+    course = project / "courses" / "jichu" / "course.yml"
+    text = course.read_text("utf-8")
+    assert "minutes: 5" in text
+    course.write_text(text.replace("minutes: 5", "minutes: 17", 1), "utf-8")
+    loaded, problems, hits = load(project)
+    assert (problems, hits) == ([], CACHED_FILES)
+    assert 17 in [lesson.minutes for lesson in loaded.lessons()]
 
 
 def test_an_edited_bank_is_read_again(project):
@@ -68,7 +93,7 @@ def test_only_the_entries_a_build_used_are_kept(project):
     load(project)
     with (project / ".cache" / CACHE_FILE).open("rb") as handle:
         _, entries = pickle.load(handle)
-    assert sorted(key[2] for key in entries) == ["citations/tiaoli.yml", "quizzes/jichu.yml"]
+    assert sorted(key[2] for key in entries) == ["citations/tiaoli.yml", "courses/jichu/dahui.md", "courses/jichu/zhiweihui.md", "quizzes/jichu.yml"]
 
 
 def test_a_damaged_cache_is_ignored_and_replaced(project):

@@ -8,7 +8,6 @@ from coursekit.draw import draw_paper
 from coursekit.messages import t
 from coursekit.model import QUESTION_TYPES, Project
 from coursekit.problems import Problem
-from coursekit.sources.safety import lesson_markup_problems
 
 # Inline citation in lesson Markdown: [@tiaoli-11]
 INLINE_CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
@@ -40,7 +39,6 @@ def check_project(project: Project) -> list[Problem]:
     problems += _duplicates(project.blueprints, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_paper")
 
     for lesson in project.lessons():
-        problems += lesson_markup_problems(lesson)
         if not lesson.sources:
             problems.append(Problem(lesson.file, 1, t("check.lesson_no_sources")))
         for key in lesson.sources:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from coursekit.messages import t
 from coursekit.model import Course, Lesson
 from coursekit.problems import Problem
+from coursekit.sources.cache import LoadCache
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.trainer_notes import read_trainer_notes
 from coursekit.sources.yamlfile import MarkedDict, load_yaml_file, parse_yaml
 
@@ -29,7 +32,10 @@ def split_front_matter(text: str, shown_as: str) -> tuple[MarkedDict | None, str
     return data, text[match.end():], body_line, problems
 
 
-def load_lesson(path: Path, shown_as: str, course_id: str, minutes: int) -> tuple[Lesson | None, list[Problem]]:
+def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]]:
+    """One lesson file, its markup checked for danger (``sources.safety``). Everything read comes
+    from the file itself (the course is its folder), so a cache can key it on the file's bytes;
+    the course sets ``minutes``."""
     problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8")
@@ -49,10 +55,10 @@ def load_lesson(path: Path, shown_as: str, course_id: str, minutes: int) -> tupl
         problems.append(Problem(shown_as, front.line, t("lesson.no_title")))
     trainer = read_trainer_notes(front, shown_as, problems)
     lesson = Lesson(
-        course_id=course_id,
+        course_id=path.parent.name,
         slug=path.stem,
         title=title,
-        minutes=minutes,
+        minutes=0,
         body=body,
         objectives=fields.text_list("objectives"),
         sources=fields.text_list("sources"),
@@ -61,11 +67,14 @@ def load_lesson(path: Path, shown_as: str, course_id: str, minutes: int) -> tupl
         file=shown_as,
         body_line=body_line,
     )
+    problems += lesson_markup_problems(lesson)
     return lesson, problems
 
 
-def load_course(course_dir: Path, shown_dir: str) -> tuple[Course | None, list[Problem]]:
+def load_course(course_dir: Path, shown_dir: str, cache: LoadCache | None = None) -> tuple[Course | None, list[Problem]]:
+    """``course.yml`` and its lessons; with a ``cache``, unchanged lesson files are not read again."""
     problems: list[Problem] = []
+    cache = cache or LoadCache(None)
     shown_as = f"{shown_dir}/course.yml"
     course_id = course_dir.name
     if not SLUG_PATTERN.match(course_id):
@@ -97,10 +106,10 @@ def load_course(course_dir: Path, shown_dir: str) -> tuple[Course | None, list[P
         if not lesson_path.is_file():
             row.problem("file", t("course.lesson_missing", file=file_name))
             continue
-        lesson, lesson_problems = load_lesson(lesson_path, f"{shown_dir}/{file_name}", course_id, minutes)
+        lesson, lesson_problems = cache.load(load_lesson, lesson_path, f"{shown_dir}/{file_name}")
         problems += lesson_problems
         if lesson:
-            lessons.append(lesson)
+            lessons.append(replace(lesson, minutes=minutes))  # a copy: the cached one stays as read
     if "lessons" in top and not seen and not any(p.file == shown_as for p in problems):
         fields.problem("lessons", t("course.no_lessons"))
     course = Course(

@@ -38,8 +38,8 @@ def source_files(folder: Path) -> list[Path]:
 def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None = None) -> tuple[Project, list[Problem]]:
     """Read every source; return the project and every problem found (loading and checking).
 
-    With a ``cache``, citation, bank and paper files unchanged since an earlier build are not
-    read again (see ``sources.cache``); the cache is saved before returning.
+    With a ``cache``, citation, bank, paper and lesson files unchanged since an earlier build are
+    not read again (see ``sources.cache``); the cache is saved before returning.
     """
     root = Path(root)
     problems: list[Problem] = []
@@ -68,7 +68,7 @@ def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None 
         if not (course_dir / "course.yml").is_file():
             problems.append(Problem(shown(course_dir), 0, t("course.no_course_yml")))
             continue
-        course, found = load_course(course_dir, shown(course_dir))
+        course, found = load_course(course_dir, shown(course_dir), cache)
         problems += found
         if course:
             courses.append(course)

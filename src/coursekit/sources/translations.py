@@ -24,6 +24,7 @@ from coursekit.problems import Problem, display_path
 from coursekit.sources.banks import BLANK_MARK
 from coursekit.sources.courses import split_front_matter
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.yamlfile import load_yaml_file
 
 
@@ -128,6 +129,7 @@ def _courses(result: Translation, folder: Path, root: Path, problems: list[Probl
             lesson.sources = fields.text_list("sources") or lesson.sources
             lesson.as_of = fields.text("as_of", required=False, default=lesson.as_of)
             lesson.body, lesson.body_line, lesson.file = body, body_line, shown
+            problems += lesson_markup_problems(lesson)  # a translation is published as it is written
 
 
 def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
