@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,10 @@ def test_dangerous_markup_in_a_translated_lesson_is_refused_at_its_line(tmp_path
     _, problems = translate_project(project, root, "en")
     assert [(p.file, p.line) for p in problems] == [("courses/dangzhang-jichu/dangfei-jisuan.en.md", line)]
     assert "onerror" in problems[0].message
+    # `coursekit check` reads the translations as the build does.
+    result = subprocess.run([sys.executable, "-m", "coursekit", "check", "--root", str(root)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"courses/dangzhang-jichu/dangfei-jisuan.en.md:{line}:" in result.stdout and "onerror" in result.stdout
 
 
 @pytest.mark.browser

@@ -9,10 +9,14 @@ from pathlib import Path
 from coursekit.messages import t
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import load_project
+from coursekit.sources.translations import translate_project, translated_languages
 
 
 def run(args: argparse.Namespace) -> int:
-    project, problems = load_project(Path(args.root), cache=LoadCache.in_project(args.root))
+    root = Path(args.root)
+    project, problems = load_project(root, cache=LoadCache.in_project(root))
+    for lang in translated_languages(root):  # the build reads them too: a mistake there stops it
+        problems = sorted(set(problems + translate_project(project, root, lang)[1]))
     for problem in problems:
         print(problem)
     if problems:

@@ -34,6 +34,21 @@ def is_translation(path: Path) -> bool:
     return len(parts) >= 3 and parts[-2] in LANGS and parts[-2] != DEFAULT_LANG
 
 
+def translated_languages(root: Path, layout=None) -> list[str]:
+    """The languages other than the default that have at least one translation file."""
+    from coursekit.sources.project import Layout
+
+    layout = layout or Layout()
+    root = Path(root)
+    found = {
+        path.name.split(".")[-2]
+        for folder, pattern in ((layout.citations, "*.yml"), (layout.quizzes, "*.yml"), (layout.courses, "*/*.*"))
+        for path in (root / folder).glob(pattern)
+        if is_translation(path)
+    }
+    return [lang for lang in LANGS if lang in found]
+
+
 @dataclass
 class Translation:
     project: Project
