@@ -14,34 +14,12 @@ from coursekit.model import LETTERS, Citation
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
 from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
-from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, PaperVariant
+from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
+from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
 
 OPTION_INDENT = Mm(7)
 BLANK = "\u3000" * 6  # full-width spaces, underlined: room to write a word or two by hand
 SHORT_ANSWER_HEIGHT = Mm(45)
-GRID_COLUMNS = 10
-
-
-def paper_title(variant: PaperVariant, lang: str) -> str:
-    return t("paper.title", lang=lang, title=variant.blueprint.title, variant=variant.letter)
-
-
-def key_title(variant: PaperVariant, lang: str) -> str:
-    return t("paper.key_title", lang=lang, title=variant.blueprint.title, variant=variant.letter)
-
-
-def section_heading(part: PaperSection, lang: str) -> str:
-    return t(
-        "paper.section_heading",
-        lang=lang,
-        number=chinese_numeral(part.number),
-        title=part.section.title,
-        count=len(part.items),
-        points=number_text(part.section.points),
-        subtotal=number_text(part.points),
-    )
-
-
 def _rules(variant: PaperVariant, lang: str) -> str:
     blueprint = variant.blueprint
     return t(

@@ -12,7 +12,7 @@ from coursekit.model import LETTERS, Blueprint, Project
 from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant, make_variant
-from coursekit.papers.word import GRID_COLUMNS, key_title, paper_title, section_heading
+from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
 from coursekit.site.text import html_text, md_text, raw_html
 
 PRINT_VARIANT = "A"
