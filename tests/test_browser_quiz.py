@@ -133,6 +133,11 @@ def test_order_question_by_keyboard_and_announced(page, quiz_site):
     _, base = quiz_site
     page.goto(base + PRACTICE_PAGE)
     item = question(page, "gt-order")
+    # The list as first shown is never the answer (it never starts solved): checking it untouched
+    # says to move the items, and nothing is marked.
+    item.get_by_role("button", name=ui("check")).click()
+    expect(item.locator(".ck-feedback")).to_have_text(ui("need_order"))
+    assert stored_state(page) is None
     first = order_texts(item)[1]
     up = item.get_by_role("button", name=ui("move_up", item=first))
     up.focus()

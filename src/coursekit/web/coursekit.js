@@ -572,7 +572,7 @@
     function onSubmit() {
       var res = w.result();
       if (res.empty && q.type !== "short") {
-        fill(feedback, [el("p", { class: "ck-hint", text: t("need_answer") })]);
+        fill(feedback, [el("p", { class: "ck-hint", text: t(q.type === "order" ? "need_order" : "need_answer") })]);
         return;
       }
       w.lock();
