@@ -10,6 +10,8 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
+- ``on_page_content``: put back the links held out of Markdown inside lines
+  (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: put back the generated HTML that skipped the Markdown converter
   (``coursekit.site.text.raw_html``). Not earlier: the search plugin parses every page's
   content, and quiz markup and data, which search leaves out anyway, made that parse the
@@ -55,7 +57,7 @@ from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles, build_site_files
-from coursekit.site.text import fill_raw_html
+from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR, LoadCache
 from coursekit.sources.project import Layout, load_project
 from coursekit.sources.translations import translate_project
@@ -191,6 +193,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             twin.locale = lang
             file.alternates[lang] = file if lang == self._lang else twin
         return file
+
+    def on_page_content(self, html, *, page, config, files):
+        if page.file.generated_by is not None:
+            return fill_inline_html(html, self._site.inline.get(page.file.src_uri, []))
+        return html
 
     def on_post_page(self, output, *, page, config):
         if page.file.generated_by is not None:
