@@ -169,18 +169,23 @@ class PageBuilder:
             renderer = self._renderer(src)
             lines += [f"## {self._t('page.practice')} {SECTION_NOT_SEARCHED}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
         if lesson.sources:
-            lines += [f"## {self._t('page.sources')} {SECTION_NOT_SEARCHED}", ""]
-            for key in lesson.sources:
-                citation = self.project.citations[key]
-                lines.append(f"- {self._citation_link(src, key, citation.full_label)}{self._t('page.colon')}{md_text(citation.summary)}")
-            lines.append("")
+            # The list is left out of search, so it can skip Markdown and the search plugin's parse.
+            items = [
+                f"<li>{self._citation_anchor(src, key, self.project.citations[key].full_label)}{self._t('page.colon')}"
+                f"{html.escape(self.project.citations[key].summary.replace(chr(10), ' '), quote=False)}</li>"
+                for key in lesson.sources
+            ]
+            lines += [f"## {self._t('page.sources')} {SECTION_NOT_SEARCHED}", raw_html("<ul>\n" + "\n".join(items) + "\n</ul>")]
         lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
 
+    def _citation_anchor(self, src: str, key: str, label: str) -> str:
+        return f'<a href="{html_text(self._rel(src, urls.CITATIONS, key))}">{html.escape(label, quote=False)}</a>'
+
     def _citation_link(self, src: str, key: str, label: str) -> str:
-        """A link to a citation, held out of Markdown (``text.raw_inline_html``): a lesson has
-        some twenty-five, and as Markdown links they were a third of its conversion time."""
-        return raw_inline_html(f'<a href="{html_text(self._rel(src, urls.CITATIONS, key))}">{html.escape(label, quote=False)}</a>')
+        """A link to a citation inside a line of Markdown, held out of it (``text.raw_inline_html``):
+        a lesson has some twenty, and as Markdown links they were a fifth of its conversion time."""
+        return raw_inline_html(self._citation_anchor(src, key, label))
 
     def _with_citation_links(self, lesson: Lesson, src: str) -> str:
         def as_markdown(match):
