@@ -36,7 +36,7 @@ _PLACEHOLDER = re.compile(r"<!--ck-fragment:(\d+)-->")
 # carries these four characters: plain_author_text() replaces them.
 _INLINE_BEGIN, _INLINE_END = "\ue000", "\ue001"
 _INLINE_PLACEHOLDER = re.compile("\ue002(\\d+)\ue003")
-_PRIVATE_MARKS = str.maketrans({mark: "\ufffd" for mark in "\ue000\ue001\ue002\ue003"})
+_PRIVATE_MARKS = re.compile("[\ue000-\ue003]")
 
 
 def raw_html(markup: str) -> str:
@@ -51,7 +51,7 @@ def raw_inline_html(markup: str) -> str:
 
 def plain_author_text(text: str) -> str:
     """Author text with the inline placeholders' private-use characters made harmless."""
-    return text.translate(_PRIVATE_MARKS)
+    return _PRIVATE_MARKS.sub("\ufffd", text)  # str.translate took a sixth of page generation
 
 
 def _hold(page: str, begin_mark: str, end_mark: str, placeholder: str) -> tuple[str, list[str]]:
