@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -142,7 +143,8 @@ def write_corpus(root: Path, lessons: int, questions: int, seed: int = 1, with_p
             else:
                 folder = root / "docs" / "courses" / course_id
                 folder.mkdir(parents=True, exist_ok=True)
-                plain = body.replace("[@", "（").replace("]", "）")
+                # The citation as a reader sees it on our site, "（《基准》第3条）", only not a link.
+                plain = re.sub(r"\[@bench-(\d+)\]", lambda m: f"（《基准》第{m.group(1)}条）", body)
                 (folder / f"{slug}.md").write_text(f"# {front['title']}\n\n{plain}", "utf-8")
             files.append({"file": f"{slug}.md", "minutes": 10})
             lesson_ids.append(f"{course_id}/{slug}")
