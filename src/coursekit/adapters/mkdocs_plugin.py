@@ -5,7 +5,10 @@ MkDocs events used, and why:
 - ``on_config``: load and check the sources (the build stops on any authoring problem, before
   anything is written), generate the pages in memory, and add their nav sections and our
   browser assets to the config. Source files unchanged since the last build come from the
-  cache under ``.cache/coursekit/`` (``cache_dir``; ``coursekit.sources.cache``).
+  cache under ``.cache/coursekit/`` (``cache_dir``; ``coursekit.sources.cache``). Two handlers:
+  the first (priority 100) starts the loading and the first language's pages in a child
+  process (``coursekit.site.prepare``, ``coursekit.parallel``), the second (default priority,
+  after the search plugin has loaded jieba) collects them and configures.
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
@@ -46,7 +49,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
@@ -56,11 +59,12 @@ from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.compact import compact_html, compact_search_index
+from coursekit.parallel import Ahead
 from coursekit.site.pages import SiteFiles, build_site_files
+from coursekit.site.prepare import PageOptions, prepare, prepare_translation
 from coursekit.site.text import fill_inline_html, fill_raw_html
-from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR, LoadCache
-from coursekit.sources.project import Layout, load_project
-from coursekit.sources.translations import translate_project
+from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from coursekit.sources.project import Layout
 
 ASSET_DIR = "assets/coursekit"
 WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js")
@@ -99,6 +103,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # plugin instance and config: sources are loaded once, the user's nav is kept aside.
     _loaded = None
     _user_nav = None
+    _ahead = None
+    _translations = None  # language: Ahead of its pages
 
     def _language(self, config) -> tuple[str, object]:
         """The language being built and the i18n plugin (None without it)."""
@@ -108,41 +114,67 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             return default, None
         return (i18n.current_language or i18n.default_language or default), i18n
 
-    def on_config(self, config):
+    def _locate(self, config) -> tuple[Path, Layout]:
         root = Path(config.config_file_path).parent
-        self._layout = Layout(
+        layout = Layout(
             courses=self.config.courses_dir,
             quizzes=self.config.quizzes_dir,
             papers=f"{self.config.quizzes_dir}/papers",
             citations=self.config.citations_dir,
         )
+        return root, layout
+
+    def _page_options(self, config, root: Path, lang: str) -> PageOptions:
+        return PageOptions(lang, config.use_directory_urls, config.site_url or "", content_edition(root, lang))
+
+    @event_priority(100)
+    def _start_preparing(self, config):
+        """Before the other plugins' on_config (the search plugin's loads jieba's dictionary for
+        about 0.6 s): start loading the sources and generating the first language's pages in a
+        child process (``coursekit.parallel``; done here instead where that cannot help)."""
+        if self._loaded is None and self._ahead is None:
+            root, layout = self._locate(config)
+            lang, _ = self._language(config)
+            self._ahead = Ahead(prepare, root, layout, self.config.cache_dir, self._page_options(config, root, lang))
+        return config
+
+    def _configure(self, config):
+        root, self._layout = self._locate(config)
         self._root = root
+        prepared = None
         if self._loaded is None:
-            self._loaded = load_project(root, self._layout, LoadCache.in_project(root, self.config.cache_dir))
+            prepared = self._ahead.result()
+            self._loaded = (prepared.project, prepared.problems)
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
         if problems:
             raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
         lang, i18n = self._language(config)
         self._lang, self._i18n = lang, i18n
-        fallback = frozenset()
-        if i18n is not None and lang != i18n.default_language:
-            translation, problems = translate_project(project, root, lang, self._layout)
-            if problems:
-                raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
-            project, fallback = translation.project, frozenset(translation.fallback)
-        edition = content_edition(root, lang)
+        options = self._page_options(config, root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
-        self._site: SiteFiles = build_site_files(
-            project,
-            lang=lang,
-            directory_urls=config.use_directory_urls,
-            site_url=config.site_url or "",
-            edition=edition,
-            fallback=fallback,
-            original_root="../" if fallback else "",
-        )
+        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=options.edition)
+        if i18n is not None and lang != i18n.default_language:
+            ahead = (self._translations or {}).pop(lang, None)
+            translated = ahead.result() if ahead is not None else None
+            if translated is None or translated.options != options:
+                translated = prepare_translation(project, root, self._layout, options)
+            if translated.problems:
+                raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in translated.problems]))
+            self._site: SiteFiles = translated.site
+        elif prepared is not None and prepared.options == options:
+            self._site = prepared.site
+        else:
+            self._site = build_site_files(
+                project, lang=lang, directory_urls=options.directory_urls, site_url=options.site_url, edition=options.edition
+            )
+        if prepared is not None and i18n is not None:
+            # The other languages' pages, generated in children while this language's are built.
+            self._translations = {
+                other: Ahead(prepare_translation, project, root, self._layout, self._page_options(config, root, other))
+                for other in i18n.build_languages
+                if other != i18n.default_language
+            }
         if self._user_nav is not None:
             position = min(self.config.nav_position, len(self._user_nav))
             config.nav = self._user_nav[:position] + _titles_as_markup(self._site.nav) + self._user_nav[position:]
@@ -153,6 +185,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
+
+    on_config = CombinedEvent(_start_preparing, _configure)
 
     @event_priority(-110)
     def on_files(self, files: Files, *, config) -> Files:
