@@ -3,6 +3,8 @@ Nothing here is timed: the figures are for people (scripts/bench), the budgets a
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import re
 import subprocess
@@ -38,3 +40,16 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
+
+
+def test_ratios_pair_the_builds_of_each_round():
+    from pathlib import Path
+
+    from coursekit.bench.measure import BuildRun, Builds, paired_ratios
+
+    def builds(*seconds):
+        runs = [BuildRun(s, 100, 10, Path("."), "") for s in seconds]
+        return Builds(first=runs[0], median=runs[0], rebuilds=runs)
+
+    # A slow second round (both builds slower) moves neither ratio.
+    assert paired_ratios(builds(6.0, 12.0, 6.6), builds(5.0, 10.0, 5.5)) == pytest.approx([1.2, 1.2, 1.2])

@@ -56,6 +56,13 @@ class Builds:
 
     first: BuildRun
     median: BuildRun
+    rebuilds: list[BuildRun]  # in the order built, one per round
+
+
+def paired_ratios(ours: Builds, other: Builds) -> list[float]:
+    """Round by round, ``ours`` over ``other``: the two were built minutes apart in the same
+    round, so a slow spell of the machine longer than a round falls on both."""
+    return [a.seconds / b.seconds for a, b in zip(ours.rebuilds, other.rebuilds)]
 
 
 def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int) -> dict[str, Builds]:
@@ -78,7 +85,7 @@ def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int) -> dict[
     result = {}
     for name, each in runs.items():
         rebuilds = sorted(each[1:], key=lambda run: run.seconds)
-        result[name] = Builds(first=each[0], median=rebuilds[len(rebuilds) // 2])
+        result[name] = Builds(first=each[0], median=rebuilds[len(rebuilds) // 2], rebuilds=each[1:])
     return result
 
 
