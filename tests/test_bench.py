@@ -3,12 +3,12 @@ Nothing here is timed: the figures are for people (scripts/bench), the budgets a
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import re
 import subprocess
 import sys
+
+import pytest
 
 from conftest import ROOT
 from coursekit.bench.run import Budgets
