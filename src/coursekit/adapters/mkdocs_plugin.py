@@ -15,11 +15,11 @@ MkDocs events used, and why:
   language's folder (``en/…``) and with the attributes its language switcher reads.
 - ``on_page_content``: put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
-- ``on_post_page``: put back the generated HTML that skipped the Markdown converter
-  (``coursekit.site.text.raw_html``). Not earlier: the search plugin parses every page's
-  content, and quiz markup and data, which search leaves out anyway, made that parse the
-  largest cost of indexing. Then cut the theme's indentation out of every page
-  (``coursekit.site.compact``): it was half of a lesson page's bytes.
+- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
+  it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
+  Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
+  Not earlier: the search plugin parses every page's content, and quiz markup and data, which
+  search leaves out anyway, made that parse the largest cost of indexing.
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -234,9 +234,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return html
 
     def on_post_page(self, output, *, page, config):
-        if page.file.generated_by is not None:
+        output = compact_html(output)
+        if page.file.generated_by is not None:  # after compacting: the fragments were compacted when held
             output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
-        return compact_html(output)
+        return output
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.

@@ -12,6 +12,7 @@ from coursekit.draw import draw_paper
 from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.site import urls
+from coursekit.site.compact import compact_html
 from coursekit.site.quiz import QuizRenderer
 from coursekit.site.text import hold_inline_html, hold_raw_html, html_text, json_for_script, md_text, plain_author_text, raw_html, raw_inline_html
 from coursekit.site.trainer_pages import add_trainer_pages
@@ -49,7 +50,8 @@ class SiteFiles:
                 page, held = hold_raw_html(page)
                 self.files[src], inline = hold_inline_html(page)
                 if held:
-                    self.fragments[src] = held
+                    # Compacted here, once (in on_config's child process), not with each page.
+                    self.fragments[src] = [compact_html(fragment) for fragment in held]
                 if inline:
                     self.inline[src] = inline
 
