@@ -56,12 +56,12 @@ from mkdocs.utils import normalize_url
 
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
+from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.compact import compact_html, compact_search_index
-from coursekit.parallel import Ahead
-from coursekit.site.pages import SiteFiles, build_site_files
-from coursekit.site.prepare import PageOptions, prepare, prepare_translation
+from coursekit.site.pages import SiteFiles
+from coursekit.site.prepare import PageOptions, pages, prepare, prepare_translation
 from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.project import Layout
@@ -81,6 +81,12 @@ def _titles_as_markup(nav: list) -> list:
         else:
             escaped.append(entry)
     return escaped
+
+
+def _stop_on(problems: list) -> None:
+    """Stop the build, before anything is written, listing every problem (file:line: message)."""
+    if problems:
+        raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
 
 
 class CoursekitConfig(Config):
@@ -147,8 +153,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             self._loaded = (prepared.project, prepared.problems)
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
-        if problems:
-            raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
+        _stop_on(problems)
         lang, i18n = self._language(config)
         self._lang, self._i18n = lang, i18n
         options = self._page_options(config, root, lang)
@@ -159,15 +164,12 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             translated = ahead.result() if ahead is not None else None
             if translated is None or translated.options != options:
                 translated = prepare_translation(project, root, self._layout, options)
-            if translated.problems:
-                raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in translated.problems]))
+            _stop_on(translated.problems)
             self._site: SiteFiles = translated.site
         elif prepared is not None and prepared.options == options:
             self._site = prepared.site
         else:
-            self._site = build_site_files(
-                project, lang=lang, directory_urls=options.directory_urls, site_url=options.site_url, edition=options.edition
-            )
+            self._site = pages(project, options)
         if prepared is not None and i18n is not None:
             # The other languages' pages, generated in children while this language's are built.
             self._translations = {

@@ -27,6 +27,20 @@ class PageOptions:
     edition: str
 
 
+def pages(project: Project, options: PageOptions, fallback: frozenset = frozenset()) -> SiteFiles:
+    """The generated pages of ``project``; ``fallback``: what a translation leaves in the default
+    language (``sources.translations``), linked to the original one folder up."""
+    return build_site_files(
+        project,
+        lang=options.lang,
+        directory_urls=options.directory_urls,
+        site_url=options.site_url,
+        edition=options.edition,
+        fallback=fallback,
+        original_root="../" if fallback else "",
+    )
+
+
 @dataclass
 class Prepared:
     project: Project
@@ -39,12 +53,7 @@ def prepare(root: Path, layout: Layout, cache_folder: str, options: PageOptions)
     """Load ``root`` (through the project's cache in ``cache_folder``, "" for none) and, if
     nothing is wrong, generate its pages with ``options``."""
     project, problems = load_project(root, layout, LoadCache.in_project(root, cache_folder))
-    site = None
-    if not problems:
-        site = build_site_files(
-            project, lang=options.lang, directory_urls=options.directory_urls, site_url=options.site_url, edition=options.edition
-        )
-    return Prepared(project, problems, options, site)
+    return Prepared(project, problems, options, None if problems else pages(project, options))
 
 
 @dataclass
@@ -60,15 +69,4 @@ def prepare_translation(project: Project, root: Path, layout: Layout, options: P
     ``project``; what has no translation is shown in the default language."""
     translation, problems = translate_project(project, root, options.lang, layout)
     fallback = frozenset(translation.fallback)
-    site = None
-    if not problems:
-        site = build_site_files(
-            translation.project,
-            lang=options.lang,
-            directory_urls=options.directory_urls,
-            site_url=options.site_url,
-            edition=options.edition,
-            fallback=fallback,
-            original_root="../" if fallback else "",
-        )
-    return Translated(problems, fallback, options, site)
+    return Translated(problems, fallback, options, None if problems else pages(translation.project, options, fallback))
