@@ -30,10 +30,11 @@ _RAW_BEGIN, _RAW_END = "<!--ck-raw-begin-->", "<!--ck-raw-end-->"
 _PLACEHOLDER = re.compile(r"<!--ck-fragment:(\d+)-->")
 
 # Markup inside a line (a citation link in a sentence or a table cell) is held the same way, by a
-# placeholder of two private-use characters around a number: Markdown sees plain text, which costs
-# it a tenth of a link (a lesson has some twenty-five). fill_inline_html() puts the markup back in
-# the converted HTML before anything reads it (the search index included). Author text never
-# carries these four characters: plain_author_text() replaces them.
+# placeholder of two private-use characters around a number: Markdown sees plain text instead of a
+# link to parse and MkDocs to resolve (a lesson has some twenty; as links they were a fifth of its
+# conversion). fill_inline_html() puts the markup back in the converted HTML before anything reads
+# it (the search index included). Author text never carries these four characters:
+# plain_author_text() replaces them.
 _INLINE_BEGIN, _INLINE_END = "\ue000", "\ue001"
 _INLINE_PLACEHOLDER = re.compile("\ue002(\\d+)\ue003")
 _PRIVATE_MARKS = re.compile("[\ue000-\ue003]")
