@@ -70,8 +70,8 @@ def _cited(rng: random.Random, sentences: int) -> str:
 def _lesson_body(rng: random.Random, number: int) -> str:
     """A lesson shaped like the real site's (medians over its 44 lessons): about 1,750
     characters in four sections, a six-item list, a table of nine rows, two admonitions and
-    eighteen inline citations. (Until 2026-12 it was 700 characters with three citations, which
-    made every per-page cost look two and a half times larger than on real lessons.)"""
+    eighteen inline citations. (Until 2026-12 it was 700 characters with three citations: too
+    little text, and too few of the citation links that turned out to be our dearest Markdown.)"""
     parts = [f"**{_sentence(rng)}**，" + _cited(rng, 2) + _paragraph(rng, 2) + "\n"]
     for section in range(1, 5):
         parts.append(f"## 第{section}部分 要点{number}-{section}\n")

@@ -56,8 +56,8 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
         repeat,
     )
     ours, plain, both = builds["ours"].median, builds["plain"].median, builds["both"].median
-    # First builds against first builds: both come right after the corpus was written, and
-    # whatever else a first run pays (a cold file cache, say) falls on both alike.
+    # First builds against first builds: each project's first timed build, from an empty
+    # .cache/coursekit, after an untimed one that warmed the disk for all (measure.build_by_turns).
     ours_first, plain_first = builds["ours"].first, builds["plain"].first
     out(t("bench.repeat", count=repeat))
     # Each ratio is the median of the rounds' ratios (measure.paired_ratios): in one run the
@@ -112,7 +112,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
         results += [(False, t(f"bench.budget_search_{name}", value="—", limit=budgets.search_ms)) for name in searched]
     elif browser:
         # The real site (the project of the template mkdocs.yml) and the synthetic one, whose index
-        # of 500 lessons is ten times larger.
+        # of 500 lessons is five times larger.
         real = build(template.parent, work / "site-real")
         for name, site in zip(searched, (real.site, ours.site)):
             times = measure_search(site)

@@ -172,10 +172,11 @@ class PageBuilder:
             lines += [f"## {self._t('page.practice')} {SECTION_NOT_SEARCHED}", raw_html(renderer.quiz_block(questions, "lesson", lesson.id))]
         if lesson.sources:
             # The list is left out of search, so it can skip Markdown and the search plugin's parse.
+            cited = [self.project.citations[key] for key in lesson.sources]
             items = [
-                f"<li>{self._citation_anchor(src, key, self.project.citations[key].full_label)}{self._t('page.colon')}"
-                f"{html.escape(self.project.citations[key].summary.replace(chr(10), ' '), quote=False)}</li>"
-                for key in lesson.sources
+                f"<li>{self._citation_anchor(src, c.key, c.full_label)}{self._t('page.colon')}"
+                f"{html.escape(c.summary.replace(chr(10), ' '), quote=False)}</li>"
+                for c in cited
             ]
             lines += [f"## {self._t('page.sources')} {SECTION_NOT_SEARCHED}", raw_html("<ul>\n" + "\n".join(items) + "\n</ul>")]
         lines.append(raw_html(self._pager(course, index, src)))
