@@ -13,6 +13,9 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
+- ``on_pre_page``: let the page's Markdown conversion come from the cache when its Markdown,
+  the site's files and the settings are those of an earlier build (``coursekit.adapters.rendered``;
+  same ``cache_dir``). Saved in ``on_post_build``.
 - ``on_page_content``: put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
@@ -56,6 +59,7 @@ from mkdocs.utils import normalize_url
 
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
+from coursekit.adapters.rendered import RenderedPages
 from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
@@ -111,6 +115,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     _user_nav = None
     _ahead = None
     _translations = None  # language: Ahead of its pages
+    _rendered = None  # RenderedPages, for every language of the build
 
     def _language(self, config) -> tuple[str, object]:
         """The language being built and the i18n plugin (None without it)."""
@@ -230,6 +235,13 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             file.alternates[lang] = file if lang == self._lang else twin
         return file
 
+    def on_pre_page(self, page, *, config, files):
+        if self._rendered is None:
+            cache_dir = self.config.cache_dir
+            self._rendered = RenderedPages(self._root / cache_dir if cache_dir else None)
+        self._rendered.wrap(page, config, files)
+        return page
+
     def on_page_content(self, html, *, page, config, files):
         if page.file.generated_by is not None:
             return fill_inline_html(html, self._site.inline.get(page.file.src_uri, []))
@@ -299,6 +311,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     def on_post_build(self, *, config):
         if self._i18n is not None and self._i18n.building:
             return  # a language built inside the first one's on_post_build: that one finishes last
+        if self._rendered is not None:
+            self._rendered.save()
         site = Path(config.site_dir)
         for folder, page in getattr(self, "_404_pages", {}).items():
             (site / folder / "404.html").write_text(page, "utf-8")

@@ -1,0 +1,150 @@
+"""Converted Markdown kept between builds (coursekit.adapters.rendered): a rebuild takes a page from
+the cache only when nothing it was made from changed, and a page whose conversion warned is
+converted (and warns) every time."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import run_mkdocs
+from coursekit.adapters.rendered import CACHE_FILE, settings_key
+from minisite import make_mini_project
+
+LESSON = Path("courses") / "jichu" / "dahui" / "index.html"
+MARK = "<p>（取自缓存的标记）</p>"
+
+
+def cache_file(root: Path) -> Path:
+    return root / ".cache" / "coursekit" / CACHE_FILE
+
+
+def mark_every_entry(root: Path) -> int:
+    """Put MARK in every kept page, as a stale entry would show; returns how many there are."""
+    path = cache_file(root)
+    with path.open("rb") as handle:
+        fingerprint, entries = pickle.load(handle)
+    for key, kept in entries.items():
+        page = pickle.loads(kept)
+        page["content"] = MARK + page["content"]
+        entries[key] = pickle.dumps(page)
+    with path.open("wb") as handle:
+        pickle.dump((fingerprint, entries), handle)
+    return len(entries)
+
+
+def build(root: Path, site: Path) -> Path:
+    result = run_mkdocs(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_rebuild_takes_unchanged_pages_from_the_cache_and_converts_what_changed(tmp_path):
+    root = make_mini_project(tmp_path / "project")
+    first = build(root, tmp_path / "first")
+    second = build(root, tmp_path / "second")
+    assert site_files(second) == site_files(first)
+
+    # The entries are what the rebuild shows: a marked entry comes out on the page.
+    assert mark_every_entry(root) >= 10  # both languages' lessons, course pages and guides
+    marked = build(root, tmp_path / "marked")
+    assert MARK in (marked / LESSON).read_text("utf-8")
+    assert MARK in (marked / "en" / LESSON).read_text("utf-8")
+
+    # An edited lesson is converted again; the lesson beside it still comes from the cache.
+    lesson = root / "courses" / "jichu" / "dahui.md"
+    lesson.write_text(lesson.read_text("utf-8").replace("分母是应到会的有表决权党员。", "分母是应到会的有表决权的正式党员。"), "utf-8")
+    edited = build(root, tmp_path / "edited")
+    page = (edited / LESSON).read_text("utf-8")
+    assert "分母是应到会的有表决权的正式党员。" in page and MARK not in page
+    assert MARK in (edited / "courses" / "jichu" / "zhiweihui" / "index.html").read_text("utf-8")
+
+
+def test_a_new_file_or_another_setting_converts_every_page_again(tmp_path):
+    root = make_mini_project(tmp_path / "project")
+    build(root, tmp_path / "first")
+
+    mark_every_entry(root)
+    (root / "docs" / "assets").mkdir(exist_ok=True)
+    (root / "docs" / "assets" / "map.txt").write_text("a file a link could now point at", "utf-8")
+    added = build(root, tmp_path / "added")
+    assert not [name for name, data in site_files(added).items() if MARK.encode() in data]
+
+    mark_every_entry(root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("      permalink: true\n", "      permalink: false\n"), "utf-8")
+    reconfigured = build(root, tmp_path / "reconfigured")
+    page = (reconfigured / LESSON).read_text("utf-8")
+    assert MARK not in page and "headerlink" not in page
+
+
+def test_a_page_whose_conversion_warned_warns_again_on_every_build(tmp_path):
+    # Not strict, so that the first build finishes and keeps what it converted: a strict build
+    # stops on the warning anyway, and the warning must not go quiet in one that does not.
+    root = make_mini_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("strict: true\n", "strict: false\n"), "utf-8")
+    index = root / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n另见 [旧版说明](old-notes.md)。\n", "utf-8")
+    for site in ("first", "second"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / site)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            cwd=root,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "'old-notes.md'" in result.stderr, site
+        assert cache_file(root).is_file()  # the other pages were kept
+
+
+def test_without_a_cache_folder_nothing_is_kept(tmp_path):
+    root = make_mini_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - coursekit\n", '  - coursekit:\n      cache_dir: ""\n'), "utf-8")
+    build(root, tmp_path / "site")
+    assert not cache_file(root).exists()
+
+
+def config_with(tmp_path: Path, extensions: str) -> object:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f"site_name: t\nmarkdown_extensions:\n{extensions}", "utf-8")
+    return load_config(str(path))
+
+
+def test_the_settings_key_is_the_same_in_every_run_and_changes_with_an_option(tmp_path):
+    slugify = "  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n  - admonition\n"
+    key = settings_key(config_with(tmp_path, slugify))
+    assert key is not None and "0x" not in key
+    assert settings_key(config_with(tmp_path, slugify)) == key
+    assert settings_key(config_with(tmp_path, slugify.replace("lower", "lower-ascii"))) != key
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        "  - pymdownx.snippets\n",  # reads other files into the page
+        "  - pymdownx.b64\n",  # reads images into the page
+        "  - toc:\n      slugify: !!python/name:os.path.basename\n",  # code from elsewhere
+        "  - house_style\n",  # a project's own extension: its code is not in the key
+    ],
+)
+def test_no_cache_where_a_conversion_could_read_what_the_key_does_not_cover(tmp_path, monkeypatch, extensions):
+    (tmp_path / "house_style.py").write_text(
+        "from markdown.extensions import Extension\n\nclass HouseStyle(Extension):\n    def extendMarkdown(self, md):\n        pass\n\ndef makeExtension(**kwargs):\n    return HouseStyle(**kwargs)\n",
+        "utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert settings_key(config_with(tmp_path, extensions)) is None
