@@ -36,7 +36,9 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
     # The figures come from real builds of the synthetic corpus: 60 lessons, one practice page per bank.
-    assert (tmp_path / "site-ours" / "courses" / "course-001" / "lesson-001" / "index.html").exists()
+    # Each rebuild follows an edit to one lesson, and shows it, with our plugin and without.
+    for site in ("site-ours", "site-plain"):
+        assert "第1次修改时补充的一句话。" in (tmp_path / site / "courses" / "course-001" / "lesson-001" / "index.html").read_text("utf-8")
     assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)

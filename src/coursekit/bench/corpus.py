@@ -164,6 +164,14 @@ def write_corpus(root: Path, lessons: int, questions: int, seed: int = 1, with_p
     return root
 
 
+def edit_a_lesson(root: Path, round_number: int) -> Path:
+    """Add a sentence to the project's first lesson, as an author does between rebuilds."""
+    lesson = min((root / "courses").glob("*/lesson-*.md"), default=None) or min((root / "docs" / "courses").glob("*/lesson-*.md"))
+    with lesson.open("a", encoding="utf-8") as out:
+        out.write(f"\n第{round_number}次修改时补充的一句话。\n")
+    return lesson
+
+
 def write_questions(root: Path, lesson_ids: list[str], questions: int, rng: random.Random, per_bank: int = 100) -> None:
     kinds = ["single", "multiple", "judge", "blank"]
     (root / "quizzes" / "papers").mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 from coursekit.sources.cache import DEFAULT_DIR as CACHE_DIR
@@ -65,13 +66,14 @@ def paired_ratios(ours: Builds, other: Builds) -> list[float]:
     return [a.seconds / b.seconds for a, b in zip(ours.rebuilds, other.rebuilds)]
 
 
-def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int) -> dict[str, Builds]:
+def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int, edit: Callable[[Path, int], object] | None = None) -> dict[str, Builds]:
     """Build each ``name: (project, site)`` once, then ``repeat`` times more, taking turns.
 
     The first timed build of a project finds no cache (``.cache/coursekit``), as after a clean
-    checkout; the rebuilds find it, as an author's builds do all day. Taking turns puts a slow
-    spell of a shared machine on every project alike instead of on whichever ran during it
-    (single runs here varied by a third)."""
+    checkout; the rebuilds find it, as an author's builds do all day, and each follows
+    ``edit(project, round)`` (one lesson changed, say). Taking turns puts a slow spell of a
+    shared machine on every project alike instead of on whichever ran during it (single runs
+    here varied by a third)."""
     runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
     # An untimed build of each first, its cache then emptied: whichever project was built first
     # used to pay for reading Python, Material and jieba from disk (a first-build ratio of 1.94
@@ -79,8 +81,10 @@ def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int) -> dict[
     for project, site in projects.values():
         build(project, site)
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-    for _ in range(1 + repeat):
+    for round_number in range(1 + repeat):
         for name, (project, site) in projects.items():
+            if round_number and edit is not None:
+                edit(project, round_number)
             runs[name].append(build(project, site))
     result = {}
     for name, each in runs.items():

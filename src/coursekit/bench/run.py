@@ -54,6 +54,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     builds = build_by_turns(
         {"ours": (ours_dir, work / "site-ours"), "plain": (plain_dir, work / "site-plain"), "both": (both_dir, work / "site-two-languages")},
         repeat,
+        edit=corpus.edit_a_lesson,  # authors rebuild after an edit: one lesson changed before each rebuild
     )
     ours, plain, both = builds["ours"].median, builds["plain"].median, builds["both"].median
     # First builds against first builds: each project's first timed build, from an empty
