@@ -30,10 +30,10 @@ def mark_every_entry(root: Path) -> int:
     path = cache_file(root)
     with path.open("rb") as handle:
         fingerprint, entries = pickle.load(handle)
-    for key, kept in entries.items():
+    for key, (level, kept) in entries.items():
         page = pickle.loads(kept)
         page["content"] = MARK + page["content"]
-        entries[key] = pickle.dumps(page)
+        entries[key] = (level, pickle.dumps(page))
     with path.open("wb") as handle:
         pickle.dump((fingerprint, entries), handle)
     return len(entries)
@@ -107,6 +107,21 @@ def test_a_page_whose_conversion_warned_warns_again_on_every_build(tmp_path):
         assert result.returncode == 0, result.stdout + result.stderr
         assert "'old-notes.md'" in result.stderr, site
         assert cache_file(root).is_file()  # the other pages were kept
+
+
+def test_pages_kept_by_a_quiet_build_are_not_used_by_one_that_shows_more(tmp_path):
+    # A conversion under -q logs no information messages, so it could have had one.
+    root = make_mini_project(tmp_path / "project")
+    build(root, tmp_path / "normal")
+    mark_every_entry(root)
+    quiet = run_mkdocs(root, tmp_path / "quiet", "-q")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert MARK in (tmp_path / "quiet" / LESSON).read_text("utf-8")  # kept at INFO: good for -q
+
+    (root / ".cache").joinpath("coursekit", CACHE_FILE).unlink()
+    assert run_mkdocs(root, tmp_path / "quiet-again", "-q").returncode == 0
+    mark_every_entry(root)
+    assert MARK not in (build(root, tmp_path / "normal-again") / LESSON).read_text("utf-8")
 
 
 def test_without_a_cache_folder_nothing_is_kept(tmp_path):

@@ -10,9 +10,11 @@ pages' anchors (which MkDocs checks after every page is converted).
 The key is everything the conversion reads: the Markdown after every plugin's
 ``on_page_markdown``, the page's place (source path, output path, URL), every file of the site
 with its URL (links are resolved against them), the Markdown extensions and their options, the
-``validation`` settings, the log level and the versions of MkDocs, Python-Markdown, PyMdown
-Extensions and Material. A conversion that logged anything (a broken link, say) is not kept, so
-its message comes again on every build, and ``strict`` still fails on it.
+``validation`` settings, whether MkDocs logs at DEBUG (it then records no links to anchors) and
+the versions of MkDocs, Python-Markdown, PyMdown Extensions and Material. A conversion that
+logged anything (a broken link, say) is not kept, so its message comes again on every build, and
+``strict`` still fails on it. An entry made while MkDocs showed only warnings (``-q``) is not used
+by a build that shows information messages too: it may have had one.
 
 The cache is off when an extension could read something the key does not cover: one outside
 Python-Markdown, PyMdown Extensions, Material and MkDocs, a setting naming code from elsewhere,
@@ -132,8 +134,8 @@ class RenderedPages:
             return
         if self._build is None or self._build[0] is not files:  # a new build, or the next language's
             settings = settings_key(config)
-            level = logging.getLogger("mkdocs").getEffectiveLevel()
-            self._build = (files, None if settings is None else f"{settings}\n{level}\n{_files_key(files)}")
+            debug = _PAGES_LOG.getEffectiveLevel() <= logging.DEBUG
+            self._build = (files, None if settings is None else f"{settings}\n{debug}\n{_files_key(files)}")
         build = self._build[1]
         if build is not None:
             page.render = functools.partial(self._render, page, build)
@@ -151,9 +153,10 @@ class RenderedPages:
         if page.markdown is None:
             return Page.render(page, config, files)  # MkDocs's own error
         key = self._key(page, build)
+        level = _PAGES_LOG.getEffectiveLevel()
         kept = self._entries.get(key)
-        if kept is not MISSING:
-            _restore(page, pickle.loads(kept), files)
+        if kept is not MISSING and kept[0] <= level:  # made where every message this build shows would have shown
+            _restore(page, pickle.loads(kept[1]), files)
             return None
         logged = _Logged()
         loggers = [logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger("MARKDOWN")]
@@ -166,7 +169,7 @@ class RenderedPages:
                 logger.removeHandler(logged)
         if not logged.records:
             # Pickled now: plugins change the table of contents after this.
-            self._entries.keep(key, pickle.dumps(_taken(page), protocol=pickle.HIGHEST_PROTOCOL))
+            self._entries.keep(key, (level, pickle.dumps(_taken(page), protocol=pickle.HIGHEST_PROTOCOL)))
         return None
 
 
