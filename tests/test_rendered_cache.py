@@ -154,6 +154,7 @@ def test_the_settings_key_is_the_same_in_every_run_and_changes_with_an_option(tm
         "  - pymdownx.b64\n",  # reads images into the page
         "  - toc:\n      slugify: !!python/name:os.path.basename\n",  # code from elsewhere
         "  - house_style\n",  # a project's own extension: its code is not in the key
+        "  - pymdownx.emoji:\n      options:\n        custom_icons: [overrides/.icons]\n",  # reads the project's icons
     ],
 )
 def test_no_cache_where_a_conversion_could_read_what_the_key_does_not_cover(tmp_path, monkeypatch, extensions):

@@ -18,7 +18,8 @@ by a build that shows information messages too: it may have had one.
 
 The cache is off when an extension could read something the key does not cover: one outside
 Python-Markdown, PyMdown Extensions, Material and MkDocs, a setting naming code from elsewhere,
-or ``pymdownx.snippets`` and ``pymdownx.b64``, which read other files.
+``pymdownx.snippets`` and ``pymdownx.b64``, which read other files, and emoji with the project's
+own icons (``custom_icons``).
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ def settings_key(config) -> str | None:
     try:
         options = _describe(dict(config["mdx_configs"] or {}))
     except Untrusted:
+        return None
+    if "'custom_icons'" in options:  # Material's emoji reads the project's own icon files
         return None
     # Pygments colours code for codehilite and pymdownx.highlight.
     versions = [_version(package) for package in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pygments")]
