@@ -105,7 +105,8 @@ class CoursekitConfig(Config):
     lang = opt.Choice(LANGS, default="zh")
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
-    """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
+    """Where loaded source files and converted pages are kept between builds, relative to
+    mkdocs.yml; "" for none."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
