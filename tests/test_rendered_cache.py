@@ -30,10 +30,10 @@ def mark_every_entry(root: Path) -> int:
     path = cache_file(root)
     with path.open("rb") as handle:
         fingerprint, entries = pickle.load(handle)
-    for key, (level, kept) in entries.items():
+    for key, (level, lookups, kept) in entries.items():
         page = pickle.loads(kept)
         page["content"] = MARK + page["content"]
-        entries[key] = (level, pickle.dumps(page))
+        entries[key] = (level, lookups, pickle.dumps(page))
     with path.open("wb") as handle:
         pickle.dump((fingerprint, entries), handle)
     return len(entries)
@@ -43,6 +43,19 @@ def build(root: Path, site: Path) -> Path:
     result = run_mkdocs(root, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def build_loose(root: Path, site: Path) -> subprocess.CompletedProcess:
+    """A build without --strict (conftest.run_mkdocs always adds it): it finishes despite warnings."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=root,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -70,22 +83,43 @@ def test_a_rebuild_takes_unchanged_pages_from_the_cache_and_converts_what_change
     assert MARK in (edited / "courses" / "jichu" / "zhiweihui" / "index.html").read_text("utf-8")
 
 
-def test_a_new_file_or_another_setting_converts_every_page_again(tmp_path):
+def test_another_setting_converts_every_page_again(tmp_path):
     root = make_mini_project(tmp_path / "project")
     build(root, tmp_path / "first")
-
-    mark_every_entry(root)
-    (root / "docs" / "assets").mkdir(exist_ok=True)
-    (root / "docs" / "assets" / "map.txt").write_text("a file a link could now point at", "utf-8")
-    added = build(root, tmp_path / "added")
-    assert not [name for name, data in site_files(added).items() if MARK.encode() in data]
-
     mark_every_entry(root)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("      permalink: true\n", "      permalink: false\n"), "utf-8")
     reconfigured = build(root, tmp_path / "reconfigured")
-    page = (reconfigured / LESSON).read_text("utf-8")
-    assert MARK not in page and "headerlink" not in page
+    assert not [name for name, data in site_files(reconfigured).items() if MARK.encode() in data]
+    assert "headerlink" not in (reconfigured / LESSON).read_text("utf-8")
+
+
+def test_a_new_file_converts_again_the_pages_whose_links_name_it_and_only_those(tmp_path):
+    # A link to a missing file, with that check set to "ignore" so the page is kept: MkDocs
+    # leaves the link as written. Once the file exists the link must lead to its page.
+    root = make_mini_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("strict: true\n", "strict: false\n")
+    config.write_text(text.replace("  links:\n    not_found: warn\n", "  links:\n    not_found: ignore\n"), "utf-8")
+    index = root / "docs" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n另见 [学习说明](notes.md)。\n", "utf-8")
+    first = tmp_path / "first"
+    build_loose(root, first)
+    assert 'href="notes.md"' in (first / "index.html").read_text("utf-8")
+
+    mark_every_entry(root)
+    (root / "docs" / "other.md").write_text("# 其他\n\n与首页无关。\n", "utf-8")
+    unrelated = tmp_path / "unrelated"
+    build_loose(root, unrelated)
+    assert MARK in (unrelated / "index.html").read_text("utf-8")  # nothing it links to changed
+    assert MARK in (unrelated / LESSON).read_text("utf-8")
+
+    (root / "docs" / "notes.md").write_text("# 学习说明\n\n先读课文，再做练习。\n", "utf-8")
+    named = tmp_path / "named"
+    build_loose(root, named)
+    home = (named / "index.html").read_text("utf-8")
+    assert MARK not in home and 'href="notes/"' in home
+    assert MARK in (named / LESSON).read_text("utf-8")
 
 
 def test_a_page_whose_conversion_warned_warns_again_on_every_build(tmp_path):
@@ -97,14 +131,7 @@ def test_a_page_whose_conversion_warned_warns_again_on_every_build(tmp_path):
     index = root / "docs" / "index.md"
     index.write_text(index.read_text("utf-8") + "\n另见 [旧版说明](old-notes.md)。\n", "utf-8")
     for site in ("first", "second"):
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / site)],
-            capture_output=True,
-            text=True,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-            cwd=root,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+        result = build_loose(root, tmp_path / site)
         assert "'old-notes.md'" in result.stderr, site
         assert cache_file(root).is_file()  # the other pages were kept
 

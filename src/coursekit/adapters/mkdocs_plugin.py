@@ -57,9 +57,9 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
+from coursekit.adapters.rendered import RenderedPages
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
-from coursekit.adapters.rendered import RenderedPages
 from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV

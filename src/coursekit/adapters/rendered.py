@@ -7,11 +7,14 @@ result up first. What MkDocs's ``Page.render`` leaves on the page is what is kep
 table of contents, the title found in the text, the anchors present and the links to other
 pages' anchors (which MkDocs checks after every page is converted).
 
-The key is everything the conversion reads: the Markdown after every plugin's
-``on_page_markdown``, the page's place (source path, output path, URL), every file of the site
-with its URL (links are resolved against them), the Markdown extensions and their options, the
-``validation`` settings, whether MkDocs logs at DEBUG (it then records no links to anchors) and
-the versions of MkDocs, Python-Markdown, PyMdown Extensions and Material. A conversion that
+The key is what the conversion reads: the Markdown after every plugin's ``on_page_markdown``,
+the page's place (source path, output path, URL, whether it is excluded), the Markdown extensions
+and their options, the ``validation`` settings, whether MkDocs logs at DEBUG (it then records no
+links to anchors) and the versions of MkDocs, Python-Markdown, PyMdown Extensions and Material.
+The other files a conversion reads are those its links name: MkDocs looks each one up among the
+site's files (``Files.get_file_from_path``). Those lookups are recorded with the entry, with what
+they found (URL and inclusion, or nothing), and an entry is used only where every one finds the
+same today. So adding a lesson converts again the pages that link to it, not the whole site. A conversion that
 logged anything (a broken link, say) is not kept, so its message comes again on every build, and
 ``strict`` still fails on it. An entry made while MkDocs showed only warnings (``-q``) is not used
 by a build that shows information messages too: it may have had one.
@@ -106,11 +109,35 @@ def settings_key(config) -> str | None:
     return "\n".join([code_fingerprint(), *versions, *extensions, options, validation, str(config["use_directory_urls"])])
 
 
-def _files_key(files) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(files, key=lambda f: f.src_uri):
-        digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion.name}\n".encode())
-    return digest.hexdigest()
+def _found(file) -> tuple[str, str] | None:
+    """What a link to ``file`` (None: no such file) turns into: its URL, and whether it is built."""
+    return None if file is None else (file.url, file.inclusion.name)
+
+
+class _LookupsRecorded:
+    """While in use, every ``files.get_file_from_path`` call and what it found, in ``found``."""
+
+    def __init__(self, files):
+        self.files = files
+        self.found: dict[str, tuple[str, str] | None] = {}
+
+    def __enter__(self):
+        lookup = self.files.get_file_from_path
+
+        def recorded(path):
+            file = lookup(path)
+            self.found[path] = _found(file)
+            return file
+
+        self._own = vars(self.files).get("get_file_from_path")
+        self.files.get_file_from_path = recorded
+        return self
+
+    def __exit__(self, *_):
+        if self._own is None:
+            del self.files.get_file_from_path
+        else:
+            self.files.get_file_from_path = self._own
 
 
 class _Logged(logging.Handler):
@@ -129,7 +156,7 @@ class RenderedPages:
 
     def __init__(self, folder: Path | None):
         self._entries = KeptEntries(Path(folder) / CACHE_FILE if folder is not None else None, code_fingerprint())
-        self._build: tuple[object, str | None] | None = None  # (the files of this build, its key)
+        self._build: tuple[object, str | None] | None = None  # (the files of this build or language, its key)
 
     def wrap(self, page: Page, config, files) -> None:
         """Make ``page.render`` use the cache, where the config allows one."""
@@ -138,7 +165,7 @@ class RenderedPages:
         if self._build is None or self._build[0] is not files:  # a new build, or the next language's
             settings = settings_key(config)
             debug = _PAGES_LOG.getEffectiveLevel() <= logging.DEBUG
-            self._build = (files, None if settings is None else f"{settings}\n{debug}\n{_files_key(files)}")
+            self._build = (files, None if settings is None else f"{settings}\n{debug}")
         build = self._build[1]
         if build is not None:
             page.render = functools.partial(self._render, page, build)
@@ -148,7 +175,8 @@ class RenderedPages:
 
     @staticmethod
     def _key(page: Page, build: str) -> str:
-        digest = hashlib.sha256(f"{build}\n{page.file.src_uri}\0{page.file.dest_uri}\0{page.file.url}\n".encode())
+        file = page.file
+        digest = hashlib.sha256(f"{build}\n{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion.name}\n".encode())
         digest.update(page.markdown.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
@@ -158,21 +186,25 @@ class RenderedPages:
         key = self._key(page, build)
         level = _PAGES_LOG.getEffectiveLevel()
         kept = self._entries.get(key)
-        if kept is not MISSING and kept[0] <= level:  # made where every message this build shows would have shown
-            _restore(page, pickle.loads(kept[1]), files)
+        # Used if made where every message this build shows would have shown, and if every file
+        # its links named is found as it was then.
+        if kept is not MISSING and kept[0] <= level and all(_found(files.get_file_from_path(path)) == found for path, found in kept[1]):
+            _restore(page, pickle.loads(kept[2]), files)
             return None
         logged = _Logged()
         loggers = [logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger("MARKDOWN")]
         for logger in loggers:
             logger.addHandler(logged)
         try:
-            Page.render(page, config, files)
+            with _LookupsRecorded(files) as lookups:
+                Page.render(page, config, files)
         finally:
             for logger in loggers:
                 logger.removeHandler(logged)
         if not logged.records:
             # Pickled now: plugins change the table of contents after this.
-            self._entries.keep(key, (level, pickle.dumps(_taken(page), protocol=pickle.HIGHEST_PROTOCOL)))
+            taken = pickle.dumps(_taken(page), protocol=pickle.HIGHEST_PROTOCOL)
+            self._entries.keep(key, (level, tuple(sorted(lookups.found.items())), taken))
         return None
 
 

@@ -10,8 +10,8 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 from coursekit.sources.cache import DEFAULT_DIR as CACHE_DIR
 
