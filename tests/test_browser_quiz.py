@@ -143,9 +143,9 @@ def test_order_question_by_keyboard_and_announced(page, quiz_site):
     up.focus()
     page.keyboard.press("Enter")
     assert order_texts(item)[0] == first
-    # Focus stays with the moved item (its up button is now disabled, so on its down button).
-    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert focused == ui("move_down", item=first)
+    # Focus stays with the moved item (its up button is now disabled, so on its down button). The
+    # script moves it once the list is redrawn (setTimeout 0): wait for it, as a reader would.
+    expect(item.get_by_role("button", name=ui("move_down", item=first))).to_be_focused()
     expect(item.locator(".ck-sr")).to_have_text(ui("moved", item=first, position=1))
 
 
