@@ -14,10 +14,11 @@ links to anchors) and the versions of MkDocs, Python-Markdown, PyMdown Extension
 The other files a conversion reads are those its links name: MkDocs looks each one up among the
 site's files (``Files.get_file_from_path``). Those lookups are recorded with the entry, with what
 they found (URL and inclusion, or nothing), and an entry is used only where every one finds the
-same today. So adding a lesson converts again the pages that link to it, not the whole site. A conversion that
-logged anything (a broken link, say) is not kept, so its message comes again on every build, and
-``strict`` still fails on it. An entry made while MkDocs showed only warnings (``-q``) is not used
-by a build that shows information messages too: it may have had one.
+same today. So adding a lesson converts again the pages that link to it, not the whole site.
+
+A conversion that logged anything (a broken link, say) is not kept, so its message comes again on
+every build, and ``strict`` still fails on it. An entry made while MkDocs showed only warnings
+(``-q``) is not used by a build that shows information messages too: it may have had one.
 
 The cache is off when an extension could read something the key does not cover: one outside
 Python-Markdown, PyMdown Extensions, Material and MkDocs, a setting naming code from elsewhere,
