@@ -149,6 +149,7 @@ def test_without_a_cache_folder_nothing_is_kept(tmp_path):
     config.write_text(config.read_text("utf-8").replace("  - coursekit\n", '  - coursekit:\n      cache_dir: ""\n'), "utf-8")
     build(root, tmp_path / "site")
     assert not cache_file(root).exists()
+    assert not (root / ".cache").exists()  # nor loaded sources, nor search entries
 
 
 def config_with(tmp_path: Path, extensions: str) -> object:

@@ -1,6 +1,6 @@
 """A dictionary kept between builds in one pickle file: what the caches under ``.cache/coursekit/``
 have in common (``coursekit.sources.cache`` for loaded sources, ``coursekit.adapters.rendered``
-for converted Markdown).
+for converted Markdown, ``coursekit.adapters.search_entries`` for the search index's entries).
 
 The file holds a fingerprint and the entries. Entries are trusted only under the same
 fingerprint: the caller's digest of the code that made them. ``save()`` writes the entries this
@@ -18,7 +18,7 @@ import pickle
 import sys
 import tempfile
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import yaml
@@ -40,6 +40,14 @@ def code_fingerprint() -> str:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def package_version(package: str) -> str:
+    """``package`` and its installed version ("-" when not installed), for a cache key."""
+    try:
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} -"
 
 
 class KeptEntries:

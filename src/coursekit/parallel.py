@@ -2,7 +2,9 @@
 
 A build spends its first second in two independent things: the search plugin loads jieba's
 dictionary, and coursekit loads the sources and generates the pages. ``Ahead`` runs the second
-in a forked child so the two share the machine's cores; ``result()`` collects it.
+in a forked child so the two share the machine's cores; ``result()`` collects it. Later, the
+search index's entries are made the same way while the page templates are rendered
+(``coursekit.adapters.search_entries``).
 
 Whenever a child cannot help, the work is done in the caller instead, when ``result()`` asks:
 without ``os.fork`` (Windows), on one core, when other threads run (``mkdocs serve``'s server:

@@ -16,6 +16,10 @@ MkDocs events used, and why:
 - ``on_pre_page``: let the page's Markdown conversion come from the cache when its Markdown,
   the site's files and the settings are those of an earlier build (``coursekit.adapters.rendered``;
   same ``cache_dir``). Saved in ``on_post_build``.
+- ``on_env`` (every page converted, none rendered yet): stand in for the search plugin's index,
+  so that pages are indexed in a child process while the templates are rendered, and indexed
+  entries are kept between builds (``coursekit.adapters.search_entries``; same ``cache_dir``).
+  Saved in ``on_post_build``.
 - ``on_page_content``: put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
@@ -58,6 +62,7 @@ from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 from coursekit.adapters.rendered import RenderedPages
+from coursekit.adapters.search_entries import SearchEntries
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.parallel import Ahead
@@ -105,8 +110,8 @@ class CoursekitConfig(Config):
     lang = opt.Choice(LANGS, default="zh")
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
-    """Where loaded source files and converted pages are kept between builds, relative to
-    mkdocs.yml; "" for none."""
+    """Where loaded source files, converted pages and search entries are kept between builds,
+    relative to mkdocs.yml; "" for none."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -117,6 +122,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     _ahead = None
     _translations = None  # language: Ahead of its pages
     _rendered = None  # RenderedPages, for every language of the build
+    _search = None  # SearchEntries, for every language of the build
 
     def _language(self, config) -> tuple[str, object]:
         """The language being built and the i18n plugin (None without it)."""
@@ -236,12 +242,21 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             file.alternates[lang] = file if lang == self._lang else twin
         return file
 
+    def _cache_folder(self) -> Path | None:
+        cache_dir = self.config.cache_dir
+        return self._root / cache_dir if cache_dir else None
+
     def on_pre_page(self, page, *, config, files):
         if self._rendered is None:
-            cache_dir = self.config.cache_dir
-            self._rendered = RenderedPages(self._root / cache_dir if cache_dir else None)
+            self._rendered = RenderedPages(self._cache_folder())
         self._rendered.wrap(page, config, files)
         return page
+
+    def on_env(self, env, *, config, files):
+        if self._search is None:
+            self._search = SearchEntries(self._cache_folder())
+        self._search.attach(config, [file.page for file in files.documentation_pages() if file.page is not None])
+        return env
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.generated_by is not None:
@@ -312,8 +327,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     def on_post_build(self, *, config):
         if self._i18n is not None and self._i18n.building:
             return  # a language built inside the first one's on_post_build: that one finishes last
-        if self._rendered is not None:
-            self._rendered.save()
+        for cache in (self._rendered, self._search):
+            if cache is not None:
+                cache.save()
         site = Path(config.site_dir)
         for folder, page in getattr(self, "_404_pages", {}).items():
             (site / folder / "404.html").write_text(page, "utf-8")

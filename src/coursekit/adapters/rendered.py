@@ -38,7 +38,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from coursekit.cachefile import MISSING, KeptEntries, code_fingerprint
+from coursekit.cachefile import MISSING, KeptEntries, code_fingerprint, package_version
 
 CACHE_FILE = "rendered-pages.pickle"
 TRUSTED_PACKAGES = ("markdown", "pymdownx", "material", "mkdocs")
@@ -83,13 +83,6 @@ def _extension_module(extension: str) -> str:
     return ""
 
 
-def _version(package: str) -> str:
-    try:
-        return f"{package} {metadata.version(package)}"
-    except metadata.PackageNotFoundError:
-        return f"{package} -"
-
-
 def settings_key(config) -> str | None:
     """What of ``config`` a conversion reads, as text; None when an extension is not trusted."""
     extensions = config["markdown_extensions"]
@@ -105,7 +98,7 @@ def settings_key(config) -> str | None:
     if "'custom_icons'" in options:  # Material's emoji reads the project's own icon files
         return None
     # Pygments colours code for codehilite and pymdownx.highlight.
-    versions = [_version(package) for package in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pygments")]
+    versions = [package_version(package) for package in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pygments")]
     validation = _ADDRESS.sub("", repr(config["validation"]))
     # coursekit's own code is not in it: KeptEntries drops every entry when that changes.
     return "\n".join([*versions, *extensions, options, validation, str(config["use_directory_urls"])])
