@@ -49,9 +49,11 @@ def test_ratios_pair_the_builds_of_each_round():
 
     from coursekit.bench.measure import BuildRun, Builds, paired_ratios
 
-    def builds(*seconds):
-        runs = [BuildRun(s, 100, 10, Path("."), "") for s in seconds]
-        return Builds(first=runs[0], median=runs[0], rebuilds=runs)
+    def runs(*seconds):
+        return [BuildRun(s, 100, 10, Path("."), "") for s in seconds]
 
     # A slow second round (both builds slower) moves neither ratio.
-    assert paired_ratios(builds(6.0, 12.0, 6.6), builds(5.0, 10.0, 5.5)) == pytest.approx([1.2, 1.2, 1.2])
+    assert paired_ratios(runs(6.0, 12.0, 6.6), runs(5.0, 10.0, 5.5)) == pytest.approx([1.2, 1.2, 1.2])
+    # The middle build of each kind stands for the project.
+    builds = Builds(firsts=runs(9.0, 7.0, 8.0), rebuilds=runs(4.0, 6.0, 5.0))
+    assert (builds.first.seconds, builds.median.seconds) == (8.0, 5.0)

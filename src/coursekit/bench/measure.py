@@ -51,46 +51,58 @@ def build(project: Path, site: Path) -> BuildRun:
     return BuildRun(seconds, usage.ru_maxrss / 1024, pages, site, output)
 
 
+def _median(runs: list[BuildRun]) -> BuildRun:
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+
+
 @dataclass
 class Builds:
-    """One project's builds: the first, from empty caches, and the median of the rebuilds."""
+    """One project's builds, in the order built, one per round: from empty caches, and rebuilds."""
 
-    first: BuildRun
-    median: BuildRun
-    rebuilds: list[BuildRun]  # in the order built, one per round
+    firsts: list[BuildRun]
+    rebuilds: list[BuildRun]
+
+    @property
+    def first(self) -> BuildRun:
+        return _median(self.firsts)
+
+    @property
+    def median(self) -> BuildRun:
+        return _median(self.rebuilds)
 
 
-def paired_ratios(ours: Builds, other: Builds) -> list[float]:
+def paired_ratios(ours: list[BuildRun], other: list[BuildRun]) -> list[float]:
     """Round by round, ``ours`` over ``other``: the two were built minutes apart in the same
     round, so a slow spell of the machine longer than a round falls on both."""
-    return [a.seconds / b.seconds for a, b in zip(ours.rebuilds, other.rebuilds)]
+    return [a.seconds / b.seconds for a, b in zip(ours, other)]
 
 
-def build_by_turns(projects: dict[str, tuple[Path, Path]], repeat: int, edit: Callable[[Path, int], object] | None = None) -> dict[str, Builds]:
-    """Build each ``name: (project, site)`` once, then ``repeat`` times more, taking turns.
+def build_by_turns(
+    projects: dict[str, tuple[Path, Path]], repeat: int, edit: Callable[[Path, int], object] | None = None, first_rounds: int = 1
+) -> dict[str, Builds]:
+    """Build each ``name: (project, site)`` ``first_rounds`` times from an empty cache, then
+    ``repeat`` times more, taking turns.
 
-    The first timed build of a project finds no cache (``.cache/coursekit``), as after a clean
-    checkout; the rebuilds find it, as an author's builds do all day, and each follows
-    ``edit(project, round)`` (one lesson changed, say). Taking turns puts a slow spell of a
-    shared machine on every project alike instead of on whichever ran during it (single runs
-    here varied by a third)."""
-    runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
-    # An untimed build of each first, its cache then emptied: whichever project was built first
-    # used to pay for reading Python, Material and jieba from disk (a first-build ratio of 1.94
-    # against 1.6-1.7 in other runs).
+    A first build finds no cache (``.cache/coursekit``), as after a clean checkout; the rebuilds
+    find it, as an author's builds do all day, and each follows ``edit(project, round)`` (one
+    lesson changed, say). Taking turns puts a slow spell of a shared machine on every project
+    alike instead of on whichever ran during it (single runs here varied by a third)."""
+    firsts: dict[str, list[BuildRun]] = {name: [] for name in projects}
+    rebuilds: dict[str, list[BuildRun]] = {name: [] for name in projects}
+    # An untimed build of each first: whichever project was built first used to pay for reading
+    # Python, Material and jieba from disk (a first-build ratio of 1.94 against 1.6-1.7 in other runs).
     for project, site in projects.values():
         build(project, site)
-        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-    for round_number in range(1 + repeat):
+    for _ in range(first_rounds):
         for name, (project, site) in projects.items():
-            if round_number and edit is not None:
+            shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+            firsts[name].append(build(project, site))
+    for round_number in range(1, 1 + repeat):
+        for name, (project, site) in projects.items():
+            if edit is not None:
                 edit(project, round_number)
-            runs[name].append(build(project, site))
-    result = {}
-    for name, each in runs.items():
-        rebuilds = sorted(each[1:], key=lambda run: run.seconds)
-        result[name] = Builds(first=each[0], median=rebuilds[len(rebuilds) // 2], rebuilds=each[1:])
-    return result
+            rebuilds[name].append(build(project, site))
+    return {name: Builds(firsts[name], rebuilds[name]) for name in projects}
 
 
 @dataclass
