@@ -5,6 +5,8 @@ converted (and warns) every time."""
 from __future__ import annotations
 
 import pickle
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,8 +14,9 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import run_mkdocs
-from coursekit.adapters.rendered import CACHE_FILE, settings_key
+from coursekit.adapters.rendered import CACHE_FILE, CONVERT_AHEAD_FROM, settings_key
 from minisite import make_mini_project
+from patched_build import build_patched
 
 LESSON = Path("courses") / "jichu" / "dahui" / "index.html"
 MARK = "<p>（取自缓存的标记）</p>"
@@ -184,3 +187,54 @@ def test_no_cache_where_a_conversion_could_read_what_the_key_does_not_cover(tmp_
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     assert settings_key(config_with(tmp_path, extensions)) is None
+
+
+def add_notes(root: Path, count: int) -> None:
+    """Hand-written pages, each with a link to a missing page: enough of them that the second
+    half of the pages, converted in a child on a first build, holds some."""
+    for number in range(count):
+        (root / "docs" / "notes").mkdir(exist_ok=True)
+        (root / "docs" / "notes" / f"note-{number:02d}.md").write_text(f"# 笔记{number}\n\n另见 [缺的页](missing-{number:02d}.md)。\n", "utf-8")
+
+
+def warnings(result: subprocess.CompletedProcess) -> list[str]:
+    return sorted(line for line in result.stderr.splitlines() if line.startswith("WARNING"))
+
+
+# Every page kept gets the id of the process that converted it, where the build shows it.
+TAG_KEPT = """
+from coursekit.adapters import rendered
+taken = rendered._taken
+rendered._taken = lambda page: dict(taken(page), content=f"<!--converted by {os.getpid()}-->" + taken(page)["content"])
+"""
+
+
+def test_a_first_build_converts_half_the_pages_in_a_child_with_the_same_site_and_messages(tmp_path):
+    root = make_mini_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    add_notes(root, 2 * CONVERT_AHEAD_FROM)
+    config.write_text(config.read_text("utf-8").replace("strict: true\n", "strict: false\n"), "utf-8")
+    uncached = make_mini_project(tmp_path / "uncached")
+    add_notes(uncached, 2 * CONVERT_AHEAD_FROM)
+    (uncached / "mkdocs.yml").write_text(
+        config.read_text("utf-8").replace("  - coursekit\n", '  - coursekit:\n      cache_dir: ""\n'), "utf-8"
+    )
+
+    alone = build_loose(uncached, tmp_path / "alone")  # no cache, so no child
+    first = build_loose(root, tmp_path / "first")
+    assert site_files(tmp_path / "first") == site_files(tmp_path / "alone")
+    # Each broken link warns once per language, as without the child: not twice, not never.
+    assert warnings(first) == warnings(alone)
+    assert sum("missing-05.md" in line for line in warnings(first)) == 2
+
+    shutil.rmtree(root / ".cache")
+    pid, tagged = build_patched(TAG_KEPT, root, tmp_path / "tagged", strict=False)
+    assert tagged.returncode == 0, tagged.stderr
+    converters = {
+        name: set(re.findall(r"<!--converted by (\d+)-->", data.decode("utf-8")))
+        for name, data in site_files(tmp_path / "tagged").items()
+        if name.endswith(".html")
+    }
+    from_children = [name for name, found in converters.items() if found and str(pid) not in found]
+    assert len(from_children) >= CONVERT_AHEAD_FROM, from_children
+    assert not [name for name, found in converters.items() if str(pid) in found]  # this process's own are shown as made

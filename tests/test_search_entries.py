@@ -5,49 +5,36 @@ the work really leaves the build process, and a rebuild indexes only what change
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_mkdocs
 from coursekit.adapters.search_entries import FORK_FROM
 from coursekit.bench import corpus
 from minisite import make_mini_project
+from patched_build import build_patched
 
 INDEX = Path("search") / "search_index.json"
 
-# Builds in a fresh interpreter, with one thing changed for the test:
-# - "alone": the stand-in is never attached, so Material's plugin indexes every page itself;
-# - "tagged": every page indexed gets the indexing process's id in its entries;
-# - "plain": nothing changed.
-BUILD = """
-import os, sys
-from coursekit.adapters import search_entries
-mode, config, site = sys.argv[1:4]
-if mode == "alone":
-    search_entries.SearchEntries.attach = lambda self, config, pages: None
-elif mode == "tagged":
-    index = search_entries._index
-    search_entries._index = lambda *args: [dict(entry, indexed_by=os.getpid()) for entry in index(*args)]
-print(os.getpid(), flush=True)
-from mkdocs.__main__ import cli
-cli(["build", "--strict", "-f", config, "-d", site])
-"""
+# What each build changes before it runs:
+PATCHES = {
+    # the stand-in is never attached, so Material's plugin indexes every page itself
+    "alone": "from coursekit.adapters import search_entries\nsearch_entries.SearchEntries.attach = lambda self, config, pages: None",
+    # every page indexed gets the indexing process's id in its entries
+    "tagged": (
+        "from coursekit.adapters import search_entries\n"
+        "index = search_entries._index\n"
+        "search_entries._index = lambda *args: [dict(entry, indexed_by=os.getpid()) for entry in index(*args)]"
+    ),
+    "plain": "",
+}
 
 
 def build(mode: str, root: Path, site: Path) -> tuple[int, list[dict]]:
     """The build process's id and the written index's entries."""
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, mode, str(root / "mkdocs.yml"), str(site)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        cwd=root,
-    )
+    pid, result = build_patched(PATCHES[mode], root, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    return int(result.stdout.split()[0]), json.loads((site / INDEX).read_text("utf-8"))["docs"]
+    return pid, json.loads((site / INDEX).read_text("utf-8"))["docs"]
 
 
 def test_the_index_is_the_one_material_writes_alone_first_time_and_from_the_cache(tmp_path):
@@ -126,13 +113,7 @@ def test_without_search_the_build_goes_on(tmp_path):
     text = corpus.without_plugin(config.read_text("utf-8"), "i18n")
     assert "  - search:\n" in text
     config.write_text(text.replace("  - search:\n", "  - search:\n      enabled: false\n", 1), "utf-8")
-    build_result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        cwd=root,
-    )
+    build_result = run_mkdocs(root, tmp_path / "site")
     assert build_result.returncode == 0, build_result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert not (tmp_path / "site" / INDEX).exists()

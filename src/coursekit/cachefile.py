@@ -83,6 +83,20 @@ class KeptEntries:
     def keep(self, key, value) -> None:
         self._used[key] = value
 
+    def __len__(self) -> int:
+        """How many entries were found in the file (or taken in)."""
+        return len(self._stored)
+
+    def made(self) -> dict:
+        """The entries kept by this process that were not in the file."""
+        return {key: value for key, value in self._used.items() if key not in self._stored}
+
+    def take_in(self, entries: dict) -> None:
+        """Entries made elsewhere (a child process) for this build, found by ``get`` as if read
+        from the file; saved only if used."""
+        for key, value in entries.items():
+            self._stored.setdefault(key, value)
+
     def save(self) -> None:
         if self.file is None or self._used.keys() == self._stored.keys():
             return

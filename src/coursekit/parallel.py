@@ -37,11 +37,17 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and _cores() > 1 and not _other_threads()
 
 
-class Ahead(Generic[Result]):
-    """``function(*args)``, computed in a forked child when that can help."""
+_COMPUTE_HERE = object()
 
-    def __init__(self, function: Callable[..., Result], *args) -> None:
+
+class Ahead(Generic[Result]):
+    """``function(*args)``, computed in a forked child when that can help. With ``otherwise``,
+    a child that could not help gives that value instead of the work done in the caller (for
+    work that only saves time, and that the caller does anyway where it has no result)."""
+
+    def __init__(self, function: Callable[..., Result], *args, otherwise=_COMPUTE_HERE) -> None:
         self._call = (function, args)
+        self._otherwise = otherwise
         self._pid = 0
         self._reader = -1
         self.forked = False  # whether a child took the work (it may still have failed at it)
@@ -73,5 +79,7 @@ class Ahead(Generic[Result]):
                     return pickle.loads(data)
                 except Exception:
                     pass  # computed again below
+        if self._otherwise is not _COMPUTE_HERE:
+            return self._otherwise
         function, args = self._call
         return function(*args)

@@ -20,6 +20,14 @@ A conversion that logged anything (a broken link, say) is not kept, so its messa
 every build, and ``strict`` still fails on it. An entry made while MkDocs showed only warnings
 (``-q``) is not used by a build that shows information messages too: it may have had one.
 
+A build that finds fewer pages kept than it has (the first, say) converts the second half of
+its pages in a forked child (``coursekit.parallel``) while this process converts the first half:
+the child reads each page and runs every plugin's ``on_pre_page`` and ``on_page_markdown`` as
+MkDocs does, and its entries are taken into the cache before this process comes to those pages.
+They are used under the same key, so a page whose Markdown came out otherwise here is converted
+here. The child's messages go nowhere; a page that logged is not kept, so it is converted and
+logged here.
+
 The cache is off when an extension could read something the key does not cover: one outside
 Python-Markdown, PyMdown Extensions, Material and MkDocs, a setting naming code from elsewhere,
 ``pymdownx.snippets`` and ``pymdownx.b64``, which read other files, and emoji with the project's
@@ -31,20 +39,24 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import pickle
 import re
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from coursekit.cachefile import MISSING, KeptEntries, code_fingerprint, package_version
+from coursekit.parallel import Ahead, can_fork
 
 CACHE_FILE = "rendered-pages.pickle"
 TRUSTED_PACKAGES = ("markdown", "pymdownx", "material", "mkdocs")
 READS_FILES = ("pymdownx.snippets", "pymdownx.b64")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+CONVERT_AHEAD_FROM = 16  # fewer pages are quicker converted here than in a child
 
 
 class Untrusted(Exception):
@@ -152,6 +164,8 @@ class RenderedPages:
     def __init__(self, folder: Path | None):
         self._entries = KeptEntries(Path(folder) / CACHE_FILE if folder is not None else None, code_fingerprint())
         self._build: tuple[object, str | None] | None = None  # (the files of this build or language, its key)
+        self._ahead: Ahead | None = None  # the second half of the pages, converted in a child
+        self._ahead_pages: set[str] = set()
 
     def wrap(self, page: Page, config, files) -> None:
         """Make ``page.render`` use the cache, where the config allows one."""
@@ -161,9 +175,42 @@ class RenderedPages:
             settings = settings_key(config)
             debug = _PAGES_LOG.getEffectiveLevel() <= logging.DEBUG
             self._build = (files, None if settings is None else f"{settings}\n{debug}")
+            self._ahead, self._ahead_pages = None, set()
+            if self._build[1] is not None:
+                self._convert_ahead(config, files)
         build = self._build[1]
         if build is not None:
             page.render = functools.partial(self._render, page, build)
+
+    def _convert_ahead(self, config, files) -> None:
+        """On a build that finds few pages kept (the first, say), convert the second half of the
+        pages in a child while this process converts the first; what the child made is found in
+        the cache when this process comes to them."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        theirs = pages[len(pages) // 2 :]
+        if len(theirs) < CONVERT_AHEAD_FROM or len(self._entries) >= len(pages) or not can_fork():
+            return
+        self._ahead_pages = {file.src_uri for file in theirs}
+        self._ahead = Ahead(self._converted, config, files, theirs, otherwise={})
+
+    def _converted(self, config, files, theirs) -> dict:
+        """In the child: read and convert ``theirs`` as MkDocs would, through every plugin's
+        ``on_pre_page`` and ``on_page_markdown``; the entries made. Its messages go nowhere:
+        a page that logged is not kept, and this process converts it again and logs."""
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        try:
+            for file in theirs:
+                page = file.page if file.page is not None else Page(None, file, config)
+                config._current_page = page
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                page.render(config, files)
+        except Exception:
+            pass  # what was made so far still helps; the rest is converted in the build
+        return self._entries.made()
 
     def save(self) -> None:
         self._entries.save()
@@ -178,6 +225,9 @@ class RenderedPages:
     def _render(self, page: Page, build: str, config, files) -> None:
         if page.markdown is None:
             return Page.render(page, config, files)  # MkDocs's own error
+        if self._ahead is not None and page.file.src_uri in self._ahead_pages:
+            self._entries.take_in(self._ahead.result())
+            self._ahead = None
         key = self._key(page, build)
         level = _PAGES_LOG.getEffectiveLevel()
         kept = self._entries.get(key)
