@@ -28,10 +28,11 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     verdicts = [line for line in lines if re.match(r"^(PASS|FAIL) ", line)]
-    # one line per budget; the build ratio for the rebuilds and for the first build, the quiz page
-    # budget also for exam pages, search on the real site's index and on the synthetic one's
-    assert len(verdicts) == len(Budgets.__dataclass_fields__) + 3, verdicts
-    keys = ("bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
+    # one line per budget; the build ratio for rebuilds and first builds, in one language and in
+    # two, the quiz page budget also for exam pages, search on the real site's index and on the
+    # synthetic one's
+    assert len(verdicts) == len(Budgets.__dataclass_fields__) + 5, verdicts
+    keys = ("bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_i18n", "bench.budget_i18n_first", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
     for key in keys:
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
