@@ -200,6 +200,7 @@ class RenderedPages:
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
+        earlier = self._entries.made().keys()  # an earlier language's, which this process has
         try:
             for file in theirs:
                 page = file.page if file.page is not None else Page(None, file, config)
@@ -210,7 +211,7 @@ class RenderedPages:
                 page.render(config, files)
         except Exception:
             pass  # what was made so far still helps; the rest is converted in the build
-        return self._entries.made()
+        return {key: entry for key, entry in self._entries.made().items() if key not in earlier}
 
     def save(self) -> None:
         self._entries.save()
