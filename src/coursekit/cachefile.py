@@ -83,6 +83,10 @@ class KeptEntries:
     def keep(self, key, value) -> None:
         self._used[key] = value
 
+    def __contains__(self, key) -> bool:
+        """Whether ``key`` has an entry, without counting it as used."""
+        return key in self._stored
+
     def __len__(self) -> int:
         """How many entries were found in the file (or taken in)."""
         return len(self._stored)

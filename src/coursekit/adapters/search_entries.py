@@ -179,7 +179,7 @@ class SearchEntries:
             for page in pages:
                 view = _PageView(page)
                 key = view.key(settings)
-                if self._kept.get(key) is MISSING:
+                if key not in self._kept:  # not counted as used: the page may change before it is indexed
                     missing[key] = view
             if len(missing) >= FORK_FROM:
                 ahead = Ahead(_index_all, type(plugin.search_index), plugin.search_index.config, missing)
