@@ -47,10 +47,8 @@ def _search_plugin(config):
         return None
     for plugin in config.plugins.values():
         if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
-            index = getattr(plugin, "search_index", None)
-            if isinstance(index, _Deferred):
-                index = plugin.search_index = index.inner
-            return plugin if type(index) is SearchIndex else None
+            # Its on_config makes a new index for every build (and every language's).
+            return plugin if type(getattr(plugin, "search_index", None)) is SearchIndex else None
     return None
 
 
