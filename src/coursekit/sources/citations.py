@@ -124,7 +124,7 @@ def load_citation_file(path: Path, shown_as: str) -> tuple[list[Citation], list[
             row.problem("number", t("currency.bad_number", value=number))
         topic = row.text("topic", required=False)
         confirmed = number == NUMBER_CONFIRMED
-        if not confirmed and not topic:
+        if number in NUMBER_STATUSES and not confirmed and not topic:
             row.problem("number", t("currency.topic_missing", number=number))
         article = row.text("article", required=confirmed)
         caveat_problems(row, ("article", "topic", "summary"))
