@@ -32,7 +32,7 @@ revision:
   source: 《人民日报》2026-05-19第4版
   known: 条文尚未读到。
 """
-NOTICE = "本课依据测试版《中国共产党支部工作条例（试行）》编写。《条例》的修订版已于2026年5月18日印发"
+NOTICE = "本课内容依据测试版《中国共产党支部工作条例（试行）》编写。《条例》的修订版已于2026年5月18日印发"
 QUESTION_NOTICE = "【修订提示】本题依据测试版《条例》；《条例》的修订版已于2026年5月18日印发"
 
 
@@ -198,7 +198,7 @@ def test_print_pages_word_keys_and_lesson_plans_carry_the_notice(tmp_path):
     assert "第 1、2 题依据测试版" in text and QUESTION_NOTICE in text
     plan = tmp_path / "plan.docx"
     write_plan_docx(project, project.courses[0], plan)
-    assert sum("本课依据测试版《中国共产党支部工作条例（试行）》；《条例》的修订版" in p.text for p in read_docx(plan).paragraphs()) == 2
+    assert sum("本课内容依据测试版《中国共产党支部工作条例（试行）》；《条例》的修订版" in p.text for p in read_docx(plan).paragraphs()) == 2
 
 
 def test_the_english_notice_is_translated(tmp_path):
