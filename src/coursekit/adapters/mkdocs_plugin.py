@@ -55,6 +55,7 @@ from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
+from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_inline_html, fill_raw_html
@@ -66,7 +67,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -176,6 +177,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         web = resources.files("coursekit").joinpath("web")
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
+        files.append(File.generated(config, f"{ASSET_DIR}/coursekit.js", content=joined_script()))
         strings = {lang: ui_strings(lang) for lang in LANGS}
         files.append(
             File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")
