@@ -44,8 +44,9 @@ MkDocs events used, and why:
   across its builds so that a build after a lesson edit builds that page alone
   (``coursekit.adapters.preview``). MkDocs keeps a plugin with ``on_startup`` across the serve
   builds, so each build's own state is reset in ``on_config``.
-- ``on_pre_build``, ``on_nav``: in the preview, empty the site folder before a full build; give
-  the pages a dirty build does not read their last titles.
+- ``on_pre_build``, ``on_nav``, ``on_env``: in the preview, empty the site folder before a full
+  build; give the pages a dirty build does not read their last titles; keep the compiled
+  templates from one build to the next.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources.
 """
@@ -301,6 +302,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
                     if title is not None:
                         file.page.title = title
         return nav
+
+    def on_env(self, env, *, config, files):
+        if self._preview is not None:
+            env.bytecode_cache = self._preview.templates
+        return env
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.generated_by is not None:
