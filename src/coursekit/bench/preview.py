@@ -5,6 +5,7 @@ time the live-reloaded browser needs before it can show it."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -78,6 +79,31 @@ class Preview:
 
     def __exit__(self, *_):
         self.close()
+
+
+PROJECT_FILES = ("mkdocs.yml", "jieba_userdict.txt")
+PROJECT_FOLDERS = ("docs", "courses", "quizzes", "citations")
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    """A copy of the project at ``root`` (sources and configuration) to edit while measuring."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        if (root / name).is_file():
+            shutil.copy(root / name, dest / name)
+    for name in PROJECT_FOLDERS:
+        if (root / name).is_dir():
+            shutil.copytree(root / name, dest / name, dirs_exist_ok=True)
+    return dest
+
+
+def first_lesson(project: Path) -> tuple[Path, str]:
+    """The first lesson file of the first course, and its page's address (from the site root)."""
+    for course in sorted(path for path in (project / "courses").iterdir() if path.is_dir()):
+        lessons = sorted(path for path in course.glob("*.md") if len(path.name.split(".")) == 2)
+        if lessons:
+            return lessons[0], f"courses/{course.name}/{lessons[0].stem}/"
+    raise FileNotFoundError(project / "courses")
 
 
 @dataclass
