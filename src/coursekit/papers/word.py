@@ -15,7 +15,7 @@ from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, sa
 from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
-from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
+from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, PaperVariant, case_number
 
 OPTION_INDENT = Mm(7)
 BLANK = "\u3000" * 6  # full-width spaces, underlined: room to write a word or two by hand
@@ -92,6 +92,20 @@ def _stem(doc: DocumentObject, item: PaperItem, with_blanks: bool = True):
     return paragraph
 
 
+def _material(doc: DocumentObject, part: PaperSection, item: PaperItem, lang: str) -> None:
+    """A case's situation, once, above its first question; kept with that question on the page."""
+    if not part.starts_case(item):
+        return
+    case = item.question.case
+    heading = doc.add_paragraph()
+    heading.paragraph_format.space_before = Pt(8)
+    heading.paragraph_format.keep_with_next = True
+    heading.add_run(f"{t('paper.material', lang=lang)}{case_number(part, case, lang)}　{case.title}").bold = True
+    body = doc.add_paragraph(case.material)
+    body.paragraph_format.left_indent = OPTION_INDENT
+    body.paragraph_format.keep_with_next = True
+
+
 def _options(doc: DocumentObject, item: PaperItem) -> None:
     for index, option in enumerate(item.options):
         paragraph = doc.add_paragraph(f"{LETTERS[index]}. {option}")
@@ -123,6 +137,7 @@ def write_paper_docx(variant: PaperVariant, path: Path, lang: str = "zh") -> Non
         hint = doc.add_paragraph(t(f"paper.hint_{part.section.type}", lang=lang))
         hint.runs[0].italic = True
         for item in part.items:
+            _material(doc, part, item, lang)
             _stem(doc, item)
             _options(doc, item)
             if item.question.type == "short":
@@ -160,6 +175,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     for part in variant.sections:
         doc.add_heading(section_heading(part, lang), level=1)
         for item in part.items:
+            _material(doc, part, item, lang)
             stem = _stem(doc, item, with_blanks=False)
             stem.runs[0].bold = True
             if item.options:
