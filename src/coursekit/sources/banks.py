@@ -19,7 +19,7 @@ JUDGE_WORDS = {
     "错误": False, "错": False, "×": False, "否": False, "false": False,
 }
 QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty"}
-CASE_KEYS = {"id", "type", "title", "material", "source", "lesson", "tags", "questions"}
+CASE_KEYS = {"id", "type", "title", "material", "source", "lesson", "tags", "difficulty", "questions"}
 MAX_OPTIONS = 26
 
 
@@ -126,7 +126,7 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
 
 def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[Problem], case: Case | None = None, shared: dict | None = None) -> Question | None:
     """``shared``: what a case's questions take from the case unless they say otherwise
-    (``source``, ``lesson``, ``tags``; tags are added to the question's own)."""
+    (``source``, ``lesson``, ``difficulty``; the case's ``tags`` are added to the question's own)."""
     before = len(problems)
     q = FieldReader(item, shown_as, problems)
     if item.get("type") == CASE_TYPE and case is not None:
@@ -148,7 +148,7 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
     options = _read_options(q, qtype)
     answer = _read_answer(q, qtype, options, stem)
     sources = q.text_list("source", required=not shared.get("source")) or list(shared.get("source", []))
-    difficulty = q.integer("difficulty", required=False, default=1, minimum=1)
+    difficulty = q.integer("difficulty", required=False, default=shared.get("difficulty", 1), minimum=1)
     if difficulty > 3:
         q.problem("difficulty", t("question.difficulty_range", value=difficulty))
     tags = q.text_list("tags")
@@ -181,7 +181,12 @@ def load_case(item: MarkedDict, bank_id: str, shown_as: str, problems: list[Prob
     if case_id and not ID_PATTERN.match(case_id):
         c.problem("id", t("question.bad_id", id=case_id))
     case = Case(id=case_id, bank=bank_id, title=c.text("title"), material=c.text("material"), file=shown_as, line=item.line)
-    shared = {"source": c.text_list("source"), "lesson": c.text("lesson", required=False), "tags": c.text_list("tags")}
+    shared = {
+        "source": c.text_list("source"),
+        "lesson": c.text("lesson", required=False),
+        "tags": c.text_list("tags"),
+        "difficulty": min(c.integer("difficulty", required=False, default=1, minimum=1), 3),
+    }
     raw = item.get("questions")
     items = c.mapping_list("questions")
     low, high = CASE_QUESTIONS
