@@ -220,3 +220,25 @@ def test_a_spreadsheet_case_with_a_bad_row_is_rejected_whole_with_row_numbers(pr
     lines = sorted({p.line for p in imported.rejected})
     assert lines == [row - 1, row, row + 1]
     assert any("材料分析题 al-case-1" in p.message for p in imported.rejected)
+
+
+def test_a_translation_gives_a_case_its_title_and_material_and_names_an_unknown_case(project, tmp_path):
+    from coursekit.sources.translations import translate_project
+
+    english = tmp_path / "quizzes" / "anli.en.yml"  # beside the project the fixture wrote
+    english.write_text(
+        "bank: anli\ntitle: Case bank\ncases:\n"
+        "  - {id: al-case-1, title: A village meeting, material: The branch has 20 full members.}\n"
+        "  - {id: al-case-9, title: Nowhere, material: No such case.}\n"
+        "questions:\n  - {id: al-101, stem: Enough members attended., explanation: 12 is over half of 20.}\n",
+        "utf-8",
+    )
+    loaded, problems = load_project(tmp_path)
+    assert problems == []
+    translation, problems = translate_project(loaded, tmp_path, "en")
+    assert [p.line for p in problems] == [5] and "al-case-9" in problems[0].message
+    bank = next(b for b in translation.project.banks if b.id == "anli")
+    q101 = next(q for q in bank.questions if q.id == "al-101")
+    assert q101.case.title == "A village meeting" and q101.case.material == "The branch has 20 full members."
+    assert bank.cases[0] is q101.case
+    assert "case:al-case-2" in translation.fallback and "case:al-case-1" not in translation.fallback
