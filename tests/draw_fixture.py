@@ -22,6 +22,14 @@ FIXTURE = ROOT / "tests" / "js" / "fixtures" / "draws.json"
 SEEDS = [1, 7, 42, 4242, 999999, 999999999]  # with each paper's own; 999999999: the largest ?seed= the page accepts
 
 
+def _entry(q) -> dict:
+    """A question as the draw reads it from a bank's data file: a case's questions name their case."""
+    entry = {"id": q.id, "type": q.type, "tags": q.tags}
+    if q.case is not None:
+        entry["case"] = {"id": q.case.id}
+    return entry
+
+
 def draw_fixture(root: Path = ROOT) -> dict:
     from coursekit.draw import draw_paper
     from coursekit.sources.project import load_checked_project
@@ -43,7 +51,7 @@ def draw_fixture(root: Path = ROOT) -> dict:
             drawn, _ = draw_paper(blueprint, banks, seed)
             draws[str(seed)] = [[q.id for q in part.questions] for part in drawn]
         papers.append({"paper": paper, "draws": draws})
-    pool = {bank.id: [{"id": q.id, "type": q.type, "tags": q.tags} for q in bank.questions] for bank in project.banks}
+    pool = {bank.id: [_entry(q) for q in bank.questions] for bank in project.banks}
     return {"banks": pool, "papers": papers}
 
 

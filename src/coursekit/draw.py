@@ -57,6 +57,14 @@ class Shortage:
     available: int
 
 
+def question_points(part: DrawnSection, question: Question) -> float:
+    """What one drawn question is worth: its section's points, or in a case section the case's
+    points shared evenly by its questions (the browser's questionPoints does the same)."""
+    if part.section.type != CASE_TYPE or question.case is None:
+        return part.section.points
+    return part.section.points / sum(1 for q in part.questions if q.case is question.case)
+
+
 def candidates(rule: DrawRule, section: Section, banks: dict[str, Bank], used: set[str]) -> list[Question] | list[Case]:
     """Questions, or cases in a case section, in the bank's order."""
     bank = banks.get(rule.bank)
