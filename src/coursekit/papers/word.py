@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 from coursekit.messages import t
 from coursekit.model import LETTERS, Citation
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
-from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
+from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
@@ -252,6 +252,8 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     doc.add_paragraph(title, style=TITLE_STYLE)
     _centered(doc, _rules(variant, lang))
     items = variant.items()
+    for notice in paper_notices(items, citations, lang):
+        doc.add_paragraph(notice).runs[0].bold = True
     points = {item.number: part.section.points for part in variant.sections for item in part.items}
     _heading(doc, t("paper.key_summary", lang=lang))
     _key_table(doc, items, points, lang)
@@ -277,6 +279,9 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
         paragraph.add_run(f"{item.number}. ").bold = True
         paragraph.add_run(item.question.explanation)
         paragraph.add_run(t("paper.key_source", lang=lang, source=source_label(item, citations, short=True), id=item.question.id))
+        notice = revision_notice(item, citations, lang)
+        if notice:
+            paragraph.add_run(notice)
         for run in paragraph.runs:
             run.font.size = KEY_NOTE_SIZE
     add_page_footer(doc, t("paper.key_footer", lang=lang, title=variant.blueprint.title, variant=variant.letter, seed=variant.seed), t("paper.footer_end", lang=lang))
