@@ -97,7 +97,7 @@ def key_entries(path: Path) -> list[dict]:
             blanks = re.findall(r"第 \d+ 空：([^；]*)", match.group(2))
             entry["答案"] = "；".join(blanks) if blanks else re.sub(r"^（\d+ 分）", "", match.group(2))
         elif part == "逐题解析":
-            explained = re.match(r"^(.*)（依据：(.*)；题目 ([a-z0-9-]+)）$", match.group(2))
+            explained = re.match(r"^(.*)（依据：(.*)；题目 ([a-z0-9-]+)）(?:【修订提示】见本答案开头)?$", match.group(2))
             entry.update(解析=explained.group(1), 依据=explained.group(2), 题目编号=explained.group(3))
     return [entries[n] for n in sorted(entries)]
 

@@ -253,7 +253,10 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     _centered(doc, _rules(variant, lang))
     items = variant.items()
     for notice in paper_notices(items, citations, lang):
-        doc.add_paragraph(notice).runs[0].bold = True
+        # A zero-width space after each 、: a long list of question numbers is otherwise one
+        # unbreakable word to LibreOffice, which then strands 第 and 1 on lines of their own.
+        paragraph = _small(doc, notice.replace("、", "、\u200b"))
+        paragraph.runs[0].bold = True
     points = {item.number: part.section.points for part in variant.sections for item in part.items}
     _heading(doc, t("paper.key_summary", lang=lang))
     _key_table(doc, items, points, lang)
@@ -279,9 +282,10 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
         paragraph.add_run(f"{item.number}. ").bold = True
         paragraph.add_run(item.question.explanation)
         paragraph.add_run(t("paper.key_source", lang=lang, source=source_label(item, citations, short=True), id=item.question.id))
-        notice = revision_notice(item, citations, lang)
-        if notice:
-            paragraph.add_run(notice)
+        if revision_notice(item, citations, lang):
+            # The notice in full is at the top, with the numbers of the questions it concerns;
+            # in full under each of 40 questions it would add a page.
+            paragraph.add_run(t("paper.key_notice_mark", lang=lang))
         for run in paragraph.runs:
             run.font.size = KEY_NOTE_SIZE
     add_page_footer(doc, t("paper.key_footer", lang=lang, title=variant.blueprint.title, variant=variant.letter, seed=variant.seed), t("paper.footer_end", lang=lang))
