@@ -141,7 +141,7 @@ class Removal:
     message: str
     clue: str
     # Tried when the clue is not in the source as written (an address written with entities).
-    fallback: str = ""
+    fallbacks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ class _Walker(HTMLParser):
                 scheme = _url_scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:
                     rest = value.strip().split(":", 1)[-1]
-                    self.removed.append(Removal(t("safety.forbidden_url", url=_shown(value.strip()), scheme=scheme + ":"), value.strip(), rest))
+                    self.removed.append(Removal(t("safety.forbidden_url", url=_shown(value.strip()), scheme=scheme + ":"), value.strip(), (":" + rest, rest)))
                 elif name in ("src", "data-ck-src") and _loads_from_outside(value):
                     self.removed.append(Removal(t("safety.external_load", url=_shown(value.strip()), tag=tag), value.strip()))
             elif name == "style":
@@ -244,10 +244,9 @@ def locate(source: str, removed: list[Removal]) -> list[tuple[int, Removal]]:
     lowered = source.lower()
     cursor = 0
     for removal in removed:
-        clues = [clue for clue in (removal.clue.lower(), removal.fallback.lower()) if clue]
-        ahead = [at for at in (lowered.find(clue, cursor) for clue in clues) if at >= 0]
-        behind = [at for at in (lowered.find(clue) for clue in clues) if at >= 0]
-        at = min(ahead) if ahead else min(behind) if behind else -1
+        clues = [clue.lower() for clue in (removal.clue, *removal.fallbacks) if clue]
+        tries = [lowered.find(clue, cursor) for clue in clues] + [lowered.find(clue) for clue in clues]
+        at = next((at for at in tries if at >= 0), -1)
         if at < 0:
             found.append((0, removal))
             continue
