@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from coursekit.messages import t
 from coursekit.model import Question
+from coursekit.office.cells import append_inert
 from coursekit.results.slip import ResultSlip
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -104,14 +105,15 @@ def write_report(slips: list[ResultSlip], questions: dict[str, Question], path: 
     summary.title = t("results.sheet_summary", lang=lang)
     _header(summary, ["paper", "paper_title", "learners", "average", "best", "worst", "passed_count", "pass_rate"], lang)
     for s in paper_summaries(slips):
-        summary.append([s.paper, s.title, s.learners, round(s.average, 2), s.best, s.worst, s.passed, s.pass_rate])
+        append_inert(summary, [s.paper, s.title, s.learners, round(s.average, 2), s.best, s.worst, s.passed, s.pass_rate])
         summary.cell(summary.max_row, 8).number_format = "0.0%"
     _widths(summary, [18, 24, 8, 8, 8, 8, 10, 10])
 
     learners = workbook.create_sheet(t("results.sheet_learners", lang=lang))
     _header(learners, ["name", "unit", "paper", "paper_title", "seed", "score", "total", "passed", "started", "finished", "minutes", "file"], lang)
     for slip in slips:
-        learners.append(
+        append_inert(
+            learners,
             [
                 slip.name,
                 slip.unit,
@@ -136,7 +138,7 @@ def write_report(slips: list[ResultSlip], questions: dict[str, Question], path: 
     stats = question_stats(slips, questions)
     for s in stats:
         stem = s.stem or t("results.stem_unknown", lang=lang)
-        sheet.append([s.id, stem, t(f"type.{s.type}", lang=lang), s.answered, s.wrong, s.error_rate])
+        append_inert(sheet, [s.id, stem, t(f"type.{s.type}", lang=lang), s.answered, s.wrong, s.error_rate])
         sheet.cell(sheet.max_row, 6).number_format = "0.0%"
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     _widths(sheet, [14, 60, 12, 10, 10, 10])
