@@ -17,7 +17,7 @@ RELIABILITY = ("A", "B")
 
 def load_citation_file(path: Path, shown_as: str) -> tuple[list[Citation], list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as)
+    data, yaml_problems = load_yaml_file(path, shown_as, "citations")
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.citations")) if not yaml_problems else None
     if top is None:
