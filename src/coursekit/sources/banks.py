@@ -18,7 +18,7 @@ JUDGE_WORDS = {
     "正确": True, "对": True, "√": True, "是": True, "true": True,
     "错误": False, "错": False, "×": False, "否": False, "false": False,
 }
-QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty"}
+QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty", "not_affected"}
 MAX_OPTIONS = 26
 
 
@@ -163,13 +163,14 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
         difficulty=difficulty,
         file=shown_as,
         line=item.line,
+        not_affected=q.text_list("not_affected"),
     )
     return question if len(problems) == before else None
 
 
-def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
+def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Bank | None, list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as, "bank")
+    data, yaml_problems = load_yaml_file(path, shown_as, data, "bank")
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.bank")) if not yaml_problems else None
     if top is None:

@@ -36,12 +36,11 @@ def split_front_matter(text: str, shown_as: str) -> tuple[MarkedDict | None, str
     return data, text[match.end():], body_line, problems
 
 
-def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]]:
+def load_lesson(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Lesson | None, list[Problem]]:
     """One lesson file, its markup checked for danger (``sources.safety``). Everything read comes
     from the file itself (the course is its folder), so a cache can key it on the file's bytes;
     the course sets ``minutes``."""
-    problems: list[Problem] = []
-    text, problems = read_source(path, shown_as, "lesson")
+    text, problems = read_source(path, shown_as, "lesson", None, data)
     if text is None:
         return None, problems
     front, body, body_line, front_problems = split_front_matter(text, shown_as)
@@ -52,7 +51,7 @@ def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]
         problems.append(Problem(shown_as, 1, t("lesson.no_title")))
         return None, problems
     fields = FieldReader(front, shown_as, problems)
-    fields.unknown_keys({"title", "objectives", "sources", "as_of", "trainer", "summary"})
+    fields.unknown_keys({"title", "objectives", "sources", "as_of", "trainer", "summary", "not_affected"})
     title = fields.text("title", required=False)
     if not title:
         problems.append(Problem(shown_as, front.line, t("lesson.no_title")))
@@ -67,6 +66,7 @@ def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]
         sources=fields.text_list("sources"),
         as_of=fields.text("as_of", required=False),
         trainer_notes=trainer,
+        not_affected=fields.text_list("not_affected"),
         file=shown_as,
         body_line=body_line,
     )
@@ -83,7 +83,7 @@ def load_course(course_dir: Path, shown_dir: str, cache: LoadCache | None = None
     course_id = course_dir.name
     if not SLUG_PATTERN.match(course_id):
         problems.append(Problem(shown_as, 0, t("course.bad_folder", name=course_id)))
-    data, yaml_problems = load_yaml_file(course_dir / "course.yml", shown_as, "course", root)
+    data, yaml_problems = load_yaml_file(course_dir / "course.yml", shown_as, None, "course", root)
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.course")) if not yaml_problems else None
     if top is None:

@@ -31,16 +31,18 @@ def outside(path: Path, root: Path) -> bool:
         return True
 
 
-def read_source(path: Path, shown_as: str, kind: str, root: Path | None = None) -> tuple[str | None, list[Problem]]:
-    """The text of a source file, or None and the problems that say why not."""
+def read_source(path: Path, shown_as: str, kind: str, root: Path | None = None, data: bytes | None = None) -> tuple[str | None, list[Problem]]:
+    """The text of a source file (``data``: its bytes, already read), or None and the problems
+    that say why not."""
     if root is not None and outside(path, root):
         return None, [Problem(shown_as, 0, t("file.outside_project"))]
     limit = LIMITS.get(kind, DEFAULT_LIMIT)
     try:
-        size = Path(path).stat().st_size
+        size = len(data) if data is not None else Path(path).stat().st_size
         if size > limit:
-            return None, [Problem(shown_as, 0, t("file.too_large", size=_size(size), limit=_size(limit), what=t(f"what.{kind}")))]
-        data = Path(path).read_bytes()
+            what = t(f"what.{kind}") if kind in LIMITS else t("what.file")
+            return None, [Problem(shown_as, 0, t("file.too_large", size=_size(size), limit=_size(limit), what=what))]
+        data = Path(path).read_bytes() if data is None else data
     except OSError as err:
         return None, [Problem(shown_as, 0, t("file.unreadable", detail=err.strerror or str(err)))]
     try:

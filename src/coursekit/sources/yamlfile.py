@@ -194,10 +194,13 @@ def _shift_lines(data: object, offset: int) -> None:
             _shift_lines(value, offset)
 
 
-def load_yaml_file(path: Path, shown_as: str, kind: str = "", root: Path | None = None) -> tuple[object, list[Problem]]:
-    """Read (``coursekit.sources.reading``: bounded by ``kind``, inside ``root``) and parse a YAML
-    file; an unreadable, oversized or non-UTF-8 file is a problem, not a crash."""
-    text, problems = read_source(path, shown_as, kind, root)
+def load_yaml_file(
+    path: Path, shown_as: str, data: bytes | None = None, kind: str = "", root: Path | None = None
+) -> tuple[object, list[Problem]]:
+    """Read (``coursekit.sources.reading``: bounded by ``kind``, inside ``root``; ``data``: its
+    bytes, already read) and parse a YAML file; an unreadable, oversized or non-UTF-8 file is a
+    problem, not a crash."""
+    text, problems = read_source(path, shown_as, kind, root, data)
     if text is None:
         return None, problems
     return parse_yaml(text, shown_as)
