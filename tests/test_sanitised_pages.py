@@ -94,13 +94,12 @@ def test_a_translated_lesson_is_checked_the_same_way(tmp_path):
     translated = project / "courses/jichu/dahui.en.md"
     translated.write_text("---\ntitle: Meeting\n---\n\nText.\n\n> [r]: javascript:alert(1)\n\n[click][r]\n", "utf-8")
     assert source.is_file()
-    from coursekit.site.prepare import PageOptions, prepare_translation
-    from coursekit.sources.project import Layout
+    from coursekit.sources.translations import translate_project
 
     loaded, problems = load_project(project)
     assert problems == []
-    translation = prepare_translation(loaded, project, Layout(), PageOptions("en", True, "", "x"))
-    assert [str(p) for p in translation.problems] == [
+    _, problems = translate_project(loaded, project, "en")
+    assert [str(p) for p in problems] == [
         "courses/jichu/dahui.en.md:7: " + t("safety.forbidden_url", url="javascript:alert(1)", scheme="javascript:")
     ]
 
