@@ -10,12 +10,14 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: put back the links held out of Markdown inside lines
+- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.site.sanitise``;
+  each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
   it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
-  Not earlier: the search plugin parses every page's content, and quiz markup and data, which
+  Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content, and quiz markup and data, which
   search leaves out anyway, made that parse the largest cost of indexing.
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
@@ -54,12 +56,14 @@ from mkdocs.utils import normalize_url
 
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
+from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
+from coursekit.site.sanitise import sanitise_page
 from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
@@ -215,6 +219,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return file
 
     def on_page_content(self, html, *, page, config, files):
+        html, removed = sanitise_page(html, page.markdown or "", page.file.src_uri)
+        for message in removed:  # a warning: --strict stops the build
+            log.warning(message)
         if page.file.generated_by is not None:
             return fill_inline_html(html, self._site.inline.get(page.file.src_uri, []))
         return html
@@ -223,7 +230,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         output = compact_html(output)
         if page.file.generated_by is not None:  # after compacting: the fragments were compacted when held
             output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
-        return output
+        return output if os.environ.get(PREVIEW_ENV) else with_meta_policy(output)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
@@ -273,6 +280,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if template_name != "404.html":
             return output
         output = compact_html(output)
+        if not os.environ.get(PREVIEW_ENV):
+            output = with_meta_policy(output)
         if self._i18n is not None:
             if not hasattr(self, "_404_pages"):
                 self._404_pages: dict[str, str] = {}
