@@ -146,7 +146,8 @@ def test_word_paper_and_key_print_each_situation_once_above_its_first_question(p
             case = next(c for c in bank_of(project).cases if texts[index].endswith(c.title))
             assert texts[index + 1] == case.material.replace("\n", "")  # a line break inside the paragraph
             first = next(q for q in bank_of(project).questions if q.id == case.question_ids[0])
-            assert texts[index + 2].split(". ", 1)[1].startswith(first.stem)
+            # the paper: the case's first question; the key: that question's explanation
+            assert texts[index + 2].split(". ", 1)[1].startswith(first.stem if name == "paper.docx" else first.explanation)
     heading = next(p.text for p in read_docx(tmp_path / "paper.docx").paragraphs() if "材料分析题" in p.text)
     assert "共 2 则材料，每则 8 分，共 16 分" in heading
 
