@@ -32,7 +32,8 @@ MkDocs events used, and why:
 - ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
   one's ``on_post_build`` and then writes the search index of all of them): put the default
   language's 404 page at the root and the others in their folders (``en/404.html``), and write the
-  search index as UTF-8 (``coursekit.site.compact``). No ``on_startup``/``on_shutdown``: either
+  search index as UTF-8 (``coursekit.site.compact``); last, write the service worker and the web app
+  manifest from the files built (``coursekit.site.offline``). No ``on_startup``/``on_shutdown``: either
   would make MkDocs keep this plugin across ``mkdocs serve`` rebuilds, and with it the sources
   loaded before an edit.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
@@ -63,6 +64,7 @@ from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
+from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.sanitise import sanitise_page
 from coursekit.site.text import fill_inline_html, fill_raw_html
@@ -74,7 +76,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -182,7 +184,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js"):
+        if i18n is None or lang == i18n.default_language:  # the installed app's name: the first language's
+            self._app = web_manifest(config.site_name, config.site_name, config.site_description or "", lang)
+        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/offline.js"):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
@@ -306,6 +310,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for folder, page in getattr(self, "_404_pages", {}).items():
             (site / folder / "404.html").write_text(page, "utf-8")
         compact_search_index(site / "search" / "search_index.json")
+        # Last: the service worker lists every file built, with its size and hash.
+        languages = {lang: ("" if lang == self._i18n.default_language else f"{lang}/") for lang in self._i18n.build_languages} if self._i18n else {self._lang: ""}
+        write_offline_files(site, self._loaded[0], languages, self._app)
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):

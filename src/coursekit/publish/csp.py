@@ -31,7 +31,8 @@ POLICY_WITHOUT_SCRIPTS = [
     "style-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self'",  # Material's search worker, and our service worker (sw.js)
+    "manifest-src 'self'",  # the web app manifest that makes the site installable
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
