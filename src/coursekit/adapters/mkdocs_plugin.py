@@ -66,13 +66,12 @@ from coursekit.adapters.search_entries import SearchEntries
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.parallel import Ahead
-from coursekit.publish.linkcheck import normalise_base_path
-from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles
 from coursekit.site.prepare import PageOptions, pages, prepare, prepare_translation
 from coursekit.site.text import fill_inline_html, fill_raw_html
+from coursekit.site.urls import BASE_PATH_ENV, normalise_base_path
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.project import Layout
 

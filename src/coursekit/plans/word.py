@@ -11,7 +11,7 @@ from docx.shared import Mm
 from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
-from coursekit.papers.numerals import chinese_numeral
+from coursekit.numerals import chinese_numeral
 from coursekit.plans.key_points import key_points
 
 
