@@ -2,10 +2,11 @@
 
 A module imports from its own layer or a lower one, never a higher one:
 
-    core       problems, messages, model, numerals, edition, draw, check: the model and its rules
+    core       problems, messages, model, numerals, edition, draw, check, currency: the model and
+               its rules
     sources    sources/: reading author files into the model
     support    office/: writing Word and Excel files, for the outputs
-    outputs    site/, papers/, exchange/, plans/, results/: what the model becomes
+    outputs    site/, papers/, exchange/, plans/, results/, review.py: what the model becomes
     runs       publish/, bench/: building, publishing and measuring whole sites
     adapters   adapters/: the one place that talks to MkDocs and its plugins
     commands   commands/, cli.py, __main__.py: the command line
@@ -30,10 +31,10 @@ import coursekit
 PACKAGE = Path(coursekit.__file__).parent
 
 LAYERS = [
-    ("core", {"problems", "messages", "model", "numerals", "edition", "draw", "check", "cachefile", "parallel", "__init__"}),
+    ("core", {"problems", "messages", "model", "numerals", "edition", "draw", "check", "currency", "cachefile", "parallel", "__init__"}),
     ("sources", {"sources"}),
     ("support", {"office"}),
-    ("outputs", {"site", "papers", "exchange", "plans", "results"}),
+    ("outputs", {"site", "papers", "exchange", "plans", "results", "review"}),
     ("runs", {"publish", "bench"}),
     ("adapters", {"adapters"}),
     ("commands", {"commands", "cli", "__main__"}),

@@ -4,6 +4,7 @@ a projector (course, practice and exam pages) when the site's address is known."
 
 from __future__ import annotations
 
+from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Project
 from coursekit.plans import key_points
@@ -44,6 +45,8 @@ class TrainerPages:
                 if notes.steps:
                     minutes += self._t("plan.minutes_steps", minutes=notes.minutes)
                 lines += [f"[{md_text(self._t('plan.open_lesson'))}]({link}) · {md_text(minutes)}", ""]
+                for regulation in lesson_notices(lesson, self.project.citations):
+                    lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', "", f"    {md_text(notice_text(regulation, 'plan', self.lang))}", ""]
                 if notes.steps:
                     lines += [
                         f"**{md_text(self._t('plan.steps'))}**",
