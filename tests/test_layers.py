@@ -31,7 +31,7 @@ import coursekit
 PACKAGE = Path(coursekit.__file__).parent
 
 LAYERS = [
-    ("core", {"problems", "messages", "model", "numerals", "edition", "draw", "check", "currency", "cachefile", "parallel", "__init__"}),
+    ("core", {"problems", "messages", "model", "numerals", "edition", "draw", "check", "currency", "__init__"}),
     ("sources", {"sources"}),
     ("support", {"office"}),
     ("outputs", {"site", "papers", "exchange", "plans", "results", "review"}),
