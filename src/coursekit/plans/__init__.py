@@ -3,6 +3,6 @@
 What other outputs may use (the site's trainer pages) is imported here.
 """
 
-from coursekit.plans.key_points import key_points
+from coursekit.plans.key_points import key_points, plan_questions
 
-__all__ = ["key_points"]
+__all__ = ["key_points", "plan_questions"]
