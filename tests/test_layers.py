@@ -98,11 +98,12 @@ def bound_in_package(name: str) -> frozenset[str]:
 
 
 def coursekit_imports(name: str) -> list[tuple[str, int]]:
+    """The coursekit modules ``name`` imports, each once per line."""
     result = []
     for target, line in imports_of(name):
         while target not in modules() and "." in target:
             target = target.rpartition(".")[0]  # coursekit.site.text.html_text -> coursekit.site.text
-        if target.startswith("coursekit") and target in modules() and target != name:
+        if target.startswith("coursekit") and target in modules() and target != name and (target, line) not in result:
             result.append((target, line))
     return result
 

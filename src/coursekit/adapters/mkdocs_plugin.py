@@ -10,7 +10,7 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.site.sanitise``;
+- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.sources.sanitise``;
   each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
@@ -61,12 +61,12 @@ from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
-from coursekit.site.sanitise import sanitise_page
 from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.site.urls import BASE_PATH_ENV, normalise_base_path
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import Layout, load_project
+from coursekit.sources.sanitise import sanitise_page
 from coursekit.sources.translations import translate_project
 
 log = get_plugin_logger(__name__)
