@@ -68,6 +68,7 @@ from coursekit.messages import LANGS, t, ui_strings
 from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
+from coursekit.search.index import write_search_index
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles
 from coursekit.site.prepare import PageOptions, pages, prepare, prepare_translation
@@ -76,7 +77,7 @@ from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.project import Layout
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js")
+WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js", "search-open.js", "search-worker.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -195,7 +196,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js"):
+        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/search-open.js"):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
@@ -334,6 +335,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for folder, page in getattr(self, "_404_pages", {}).items():
             (site / folder / "404.html").write_text(page, "utf-8")
         compact_search_index(site / "search" / "search_index.json")
+        # Our search index, fetched when the learner opens search (coursekit.search.index).
+        i18n = self._i18n
+        write_search_index(site, i18n.default_language if i18n else config.theme.language, set(i18n.build_languages) if i18n else set())
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):
