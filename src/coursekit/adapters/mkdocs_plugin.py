@@ -77,7 +77,7 @@ from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.project import Layout
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js", "search-open.js", "search-worker.js")
+WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js", "search-open.js", "search-worker.js", "search.css")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -193,7 +193,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if self._user_nav is not None:
             position = min(self.config.nav_position, len(self._user_nav))
             config.nav = self._user_nav[:position] + _titles_as_markup(self._site.nav) + self._user_nav[position:]
-        for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css"):
+        for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css", f"{ASSET_DIR}/search.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
         for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/search-open.js"):

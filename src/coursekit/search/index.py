@@ -29,6 +29,7 @@ from pathlib import Path
 INDEX_NAME = "coursekit-index.json"
 HAN = re.compile(r"[\u3400-\u9fff]")
 TAG = re.compile(r"<[^>]*>")
+BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|tr|td|th|table|thead|tbody|div|h[1-6]|br|dd|dt|dl|blockquote|pre)\b[^>]*>", re.I)
 # The lunr trimmer's word characters: what a token keeps at its ends.
 TRIM = re.compile(r"^[^\w\u3400-\u9fff]+|[^\w\u3400-\u9fff]+$")
 # One-page summaries (the lesson file ``xiaojie.md`` of every course) and the citation index repeat
@@ -58,10 +59,12 @@ def _split_lang(location: str, languages: set[str]) -> tuple[str | None, str]:
 
 
 def _plain(text: str) -> str:
+    text = BLOCK_TAG.sub(" ", text)  # a space between list items and cells, which are shown
     text = TAG.sub("\u200b", text)
     text = html.unescape(text)
     text = re.sub(r"[ \t\r\n]+", " ", text)
-    return re.sub(r"\u200b(?:[ \u200b]*\u200b)?", "\u200b", text).strip(" \u200b")
+    text = re.sub(r"\u200b*( [ \u200b]*)", " ", text)  # a space wins over cuts beside it
+    return re.sub(r"\u200b+", "\u200b", text).strip(" \u200b")
 
 
 def tokens(text: str, separator: re.Pattern) -> list[str]:

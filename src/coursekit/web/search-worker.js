@@ -18,6 +18,7 @@ var PARAMS = new URL(self.location.href).searchParams;
 var PAGE_LANG = PARAMS.get("lang") || "";
 var INDEX_URL = new URL("../../search/coursekit-index.json", self.location.href).href;
 var MAX_RESULTS = 50;
+var MIN_SHARE = 0.03; // of the best score
 var SNIPPET_BEFORE = 24, SNIPPET_LENGTH = 90;
 // Words that carry a question's form, not its topic: they count, but little.
 var LIGHT = new Set(("怎么 怎样 如何 什么 多久 多少 哪些 哪个 哪里 哪 几 几个 几种 吗 呢 吧 啊 的 了 是 有 能 能不能 " +
@@ -236,6 +237,9 @@ Index.prototype.search = function (raw) {
     ranked.push([score, i, entry]);
   });
   ranked.sort(function (a, b) { return b[0] - a[0]; });
+  // Pages far below the best (a passing mention of one word of several) only lengthen the list.
+  var floor = ranked.length ? ranked[0][0] * MIN_SHARE : 0;
+  ranked = ranked.filter(function (r) { return r[0] >= floor; });
   return {
     items: ranked.slice(0, MAX_RESULTS).map(function (r) { return self.result(r[1], r[0], r[2], wanted); })
   };
@@ -268,7 +272,7 @@ Index.prototype.result = function (i, score, entry, wanted) {
   var needles = [], terms = {};
   wanted.forEach(function (w, t) {
     var found = entry.matched.has(t);
-    if (found) w[1].forEach(function (f) { needles.push(f[0]); });
+    if (found && !LIGHT.has(w[0])) w[1].forEach(function (f) { needles.push(f[0]); });
     if (found || !LIGHT.has(w[0])) terms[w[0]] = found;
   });
   needles.sort(function (a, b) { return b.length - a.length; });
