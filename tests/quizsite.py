@@ -27,6 +27,9 @@ CITATIONS = {
     "regulation": "《中国共产党支部工作条例（试行）》",
     "short": "《条例》",
     "effective": "2018-10-28",
+    "edition": "2018年试行版",
+    "read_at": "测试用文本",
+    "status": "current",
     "articles": [
         {"key": "tiaoli-11", "article": "第十一条", "summary": "党员大会是党支部的议事决策机构，一般每季度召开1次。", "reliability": "A"},
         {"key": "tiaoli-12", "article": "第十二条", "summary": "支部委员会会议一般每月召开1次。", "reliability": "A"},

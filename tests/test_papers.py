@@ -247,9 +247,12 @@ def test_print_page_is_paper_a_with_the_default_seed(trainer_site, tmp_path):
     assert "姓名" in paper_part and "答题卡" in page
     assert page.count('class="ck-print-blank"') >= 4  # blanks drawn as lines, not underscores
 
-    # linked from the exam page and the trainers' list of papers, and out of the learners' search
+    # linked from the trainers' list of papers only: not from the learner's exam page, not from
+    # the navigation every page shows, and out of the learners' search
     exam = (site / f"exams/{PAPER}/index.html").read_text("utf-8")
-    assert f'href="../{PAPER}-print/"' in exam
+    assert f"{PAPER}-print/" not in exam
+    home = (site / "index.html").read_text("utf-8")
+    assert "-print/" not in home
     assert f'href="../../exams/{PAPER}-print/"' in (site / "trainers/papers/index.html").read_text("utf-8")
     search = (site / "search/search_index.json").read_text("utf-8")
     assert f"exams/{PAPER}-print/" not in search and "trainers/plans/" not in search

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import subprocess
@@ -12,136 +11,240 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from conftest import ROOT
-from trainer_fixture import write_fixture_content
+from trainer_fixture import PAPER, PASS_MARK, SEED, write_fixture_content
 
+from coursekit.draw import draw_paper
+from coursekit.model import Question
 from coursekit.results.slip import SlipError, parse_slip
+from coursekit.sources.project import load_project
 
-POINTS = {"single": 2, "multiple": 3, "judge": 1, "blank": 2, "order": 3, "short": 5}
-RIGHT = {"single": 1, "multiple": [0, 1], "judge": True, "blank": ["季度", "半数"], "order": [0, 1, 2, 3], "short": "参考答案"}
-WRONG = {"single": 0, "multiple": [2], "judge": False, "blank": None, "order": [3, 2, 1, 0], "short": "不知道"}
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-PAPER_QUESTIONS = ["ckt-single-01", "ckt-multiple-01", "ckt-judge-01", "ckt-blank-01", "ckt-order-01", "ckt-short-01"]
+SHEETS = ["概况", "按支部", "学员成绩", "题目统计"]
 
 
-def qtype(qid: str) -> str:
-    return qid.split("-")[1] if qid.startswith("ckt-") else "single"
+def drawn_questions(root: Path, seed: int = SEED) -> list[tuple[Question, float]]:
+    """The questions of the fixture paper number ``seed``, with their points, as the exam page draws them."""
+    project, _ = load_project(root)
+    blueprint = next(b for b in project.blueprints if b.id == PAPER)
+    drawn, _ = draw_paper(blueprint, {b.id: b for b in project.banks}, seed)
+    return [(q, part.section.points) for part in drawn for q in part.questions]
 
 
-def make_slip(name: str, wrong: set[str], questions=PAPER_QUESTIONS, paper: str = "ckt-shijuan", minutes: int = 8) -> dict:
+def right_answer(q: Question) -> object:
+    return {"single": q.answer, "multiple": q.answer, "judge": q.answer, "order": list(range(len(q.options)))}.get(
+        q.type, [accepted[-1] for accepted in q.answer] if q.type == "blank" else "参考答案"
+    )
+
+
+def wrong_answer(q: Question) -> object:
+    if q.type == "single":
+        return (q.answer + 1) % len(q.options)
+    if q.type == "multiple":
+        return [i for i in range(len(q.options)) if i not in q.answer][:1] or [0]
+    if q.type == "judge":
+        return not q.answer
+    if q.type == "order":
+        return list(reversed(range(len(q.options))))
+    if q.type == "blank":
+        return None
+    return "不知道"
+
+
+def make_slip(questions, name: str, wrong: set[str], branch: str = "", honest: bool = True, seed: int = SEED, minutes: int = 8) -> dict:
+    """A slip as the browser writes it; ``honest=False`` claims every answer right (an edited slip)."""
     answers = []
-    for qid in questions:
-        kind = qtype(qid)
-        missed = qid in wrong
-        correct = None if kind == "short" else not missed
-        answers.append({"id": qid, "type": kind, "given": (WRONG if missed else RIGHT)[kind], "correct": correct, "points": 0 if missed else POINTS[kind]})
+    for q, points in questions:
+        missed = q.id in wrong
+        correct = (not missed) if honest else True
+        answers.append({"id": q.id, "type": q.type, "given": wrong_answer(q) if missed else right_answer(q), "correct": correct, "points": points if correct else 0})
     score = sum(a["points"] for a in answers)
-    total = sum(POINTS[qtype(q)] for q in questions)
-    return {
+    slip = {
         "format": "coursekit-result",
         "version": 1,
         "name": name,
-        "unit": f"{name}所在党支部",
-        "paper": paper,
+        "unit": f"{name}的单位",
+        "paper": PAPER,
         "paperTitle": "测试试卷",
-        "seed": 40,
+        "seed": seed,
         "started": "2026-05-01T01:00:00.000Z",
         "finished": f"2026-05-01T01:{minutes:02d}:30.000Z",
         "score": score,
-        "total": total,
-        "passed": score >= 0.6 * total,
+        "total": sum(p for _, p in questions),
+        "passed": score >= PASS_MARK,
         "answers": answers,
     }
-
-
-LEARNERS = {
-    "张三": make_slip("张三", {"ckt-judge-01"}),
-    "李四": make_slip("李四", {"ckt-single-01", "ckt-judge-01"}),
-    "王五": make_slip("王五", {"ckt-single-01", "ckt-judge-01", "ckt-blank-01", "ckt-short-01"}, minutes=20),
-    "赵六": make_slip("赵六", set()),
-    "孙七": make_slip("孙七", {"ckt-single-02"}, questions=["ckt-single-02", "gone-001"], paper="lingyi-shijuan"),
-}
-INVALID = {
-    "broken.json": ("{不是 JSON", "不是有效的 JSON（第 1 行第 2 列出错），请确认是考试页面下载的成绩单"),
-    "other-format.json": (dict(LEARNERS["张三"], format="quiz-export"), "不是 coursekit 成绩单（format 应为 coursekit-result，现在是“quiz-export”）"),
-    "mismatch.json": (dict(LEARNERS["张三"], score=1), f"总分 score=1 与各题得分之和 {LEARNERS['张三']['score']} 不一致"),
-    "naive-time.json": (dict(LEARNERS["张三"], started="2026-05-01 09:00"), "“started”应当是带时区的 ISO 8601 时间"),
-}
+    if branch:
+        slip["branch"] = branch
+    return slip
 
 
 def coursekit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "coursekit", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def ids_of(questions, qtype: str) -> list[str]:
+    return [q.id for q, _ in questions if q.type == qtype]
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = write_fixture_content(tmp_path / "project")
-    slips = root / "slips"
-    for index, (name, slip) in enumerate(LEARNERS.items()):
-        folder = slips / ("day2" if index % 2 else "")  # sub-folders are read too
+    return write_fixture_content(tmp_path / "project")
+
+
+def write_slips(root: Path, slips: dict[str, dict]) -> None:
+    for index, (file, slip) in enumerate(slips.items()):
+        folder = root / "slips" / ("day2" if index % 2 else "")  # sub-folders are read too
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{index}-{name}.json").write_text(json.dumps(slip, ensure_ascii=False), "utf-8")
-    return root
+        (folder / file).write_text(slip if isinstance(slip, str) else json.dumps(slip, ensure_ascii=False), "utf-8")
 
 
-def test_report_aggregates_learners_and_questions(project):
-    for file, (content, _) in INVALID.items():
-        text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
-        (project / "slips" / file).write_text(text, "utf-8")
-    result = coursekit("results", "slips", "-o", "report/成绩.xlsx", cwd=project)
-    assert result.returncode == 1  # some slips were skipped
-    for file, (_, reason) in INVALID.items():
-        assert f"slips/{file}: {reason}" in result.stderr
-    assert "5 份成绩单，跳过 4 份无效的" in result.stdout
+def class_of(questions) -> dict[str, dict]:
+    single, judge, blank = ids_of(questions, "single"), ids_of(questions, "judge"), ids_of(questions, "blank")
+    return {
+        "1-张三.json": make_slip(questions, "张三", {judge[0]}, branch="东村党支部"),
+        "2-李四.json": make_slip(questions, "李四", {single[0], judge[0]}, branch="东村党支部"),
+        "3-王五.json": make_slip(questions, "王五", {single[0], judge[0], blank[0], *ids_of(questions, "short")}, branch="西村党支部", minutes=20),
+        "4-赵六.json": make_slip(questions, "赵六", set()),  # no branch: counted under the unit typed
+    }
+
+
+def test_report_marks_again_groups_by_branch_and_lists_who_is_missing(project):
+    questions = drawn_questions(project)
+    single, multiple = ids_of(questions, "single"), ids_of(questions, "multiple")
+    slips = class_of(questions)
+    # Edited: every answer claimed right, five of them still wrong; the browser never writes this.
+    cheat = make_slip(questions, "钱八", set(single[:3] + multiple[:2]), branch="西村党支部", honest=False)
+    assert cheat["score"] == cheat["total"] and cheat["passed"]
+    slips["5-钱八.json"] = cheat
+    other_seed = make_slip(drawn_questions(project, 41), "孙七", set(), branch="西村党支部")
+    slips["6-孙七.json"] = dict(other_seed, seed=SEED)  # the questions of paper 41 under number 40
+    slips["7-周九.json"] = dict(make_slip(questions, "周九", set()), paper="no-such-paper")
+    slips["8-broken.json"] = "{不是 JSON"
+    write_slips(project, slips)
+    (project / "名册.csv").write_text("姓名,支部\n张三,东村党支部\n李四,东村党支部\n王五,西村党支部\n吴十,西村党支部\n郑十一,东村党支部\n钱八,西村党支部\n", "utf-8")
+
+    result = coursekit("results", "slips", "-o", "report/成绩.xlsx", "--roster", "名册.csv", cwd=project)
+    assert result.returncode == 1  # some slips could not be used
+    assert "slips/day2/6-孙七.json: 成绩单的题目与试卷 ckt-shijuan 第 40 号卷对不上" in result.stderr
+    assert "slips/7-周九.json: 试卷“no-such-paper”不是本站的试卷（本站试卷：ckt-shijuan）" in result.stderr
+    assert "slips/day2/8-broken.json: 不是有效的 JSON" in result.stderr
+    assert "5 份成绩单，跳过 3 份无效的" in result.stdout
+    assert "1 份成绩单自报的对错或分数与复核结果不一致" in result.stdout and "5-钱八.json" in result.stdout
+    assert "名册上还有 2 人次没有交成绩单" in result.stdout
+    assert "不在花名册上（请核对姓名）：赵六" in result.stdout
 
     book = load_workbook(project / "report/成绩.xlsx")
-    assert book.sheetnames == ["概况", "学员成绩", "题目统计"]
-
+    assert book.sheetnames == SHEETS + ["未交名单"]
     learners = list(book["学员成绩"].iter_rows(values_only=True))
-    assert learners[0][:8] == ("姓名", "单位", "试卷", "试卷名称", "试卷编号", "得分", "满分", "是否及格")
+    assert learners[0][:9] == ("姓名", "支部", "试卷", "试卷名称", "试卷编号", "得分", "满分", "是否及格", "复核说明")
     rows = {row[0]: row for row in learners[1:]}
-    assert set(rows) == set(LEARNERS)
-    for name, slip in LEARNERS.items():
-        row = rows[name]
-        assert (row[1], row[2], row[4], row[5], row[6]) == (slip["unit"], slip["paper"], 40, slip["score"], slip["total"])
-        assert row[7] == ("及格" if slip["passed"] else "不及格")
-        assert str(row[8]) == "2026-05-01 09:00:00"  # Beijing time
-    assert rows["王五"][10] == 20.5 and rows["张三"][10] == 8.5
+    assert set(rows) == {"张三", "李四", "王五", "赵六", "钱八"}
+    points = {q.id: p for q, p in questions}
+    total = sum(points.values())
+    assert rows["赵六"][1] == "赵六的单位" and rows["张三"][1] == "东村党支部"
+    assert rows["钱八"][5] == total - sum(points[i] for i in single[:3] + multiple[:2])  # re-marked, not the claimed 100%
+    assert rows["钱八"][7] == ("及格" if rows["钱八"][5] >= PASS_MARK else "不及格")
+    assert f"成绩单自报 {cheat['score']} 分，复核为 {rows['钱八'][5]:g} 分（5 道题" in rows["钱八"][8]
+    assert rows["张三"][8] in ("", None) or "自评" in rows["张三"][8]
+    assert "简答题自评" in (rows["张三"][8] or "") and rows["王五"][8] in ("", None)
+    assert str(rows["张三"][9]) == "2026-05-01 09:00:00"  # Beijing time
+    assert rows["王五"][11] == 20.5
 
-    questions = list(book["题目统计"].iter_rows(values_only=True))
-    assert questions[0] == ("题目编号", "题干", "题型", "作答人次", "答错人次", "错误率")
-    table = [(r[0], r[3], r[4], r[5]) for r in questions[1:]]
-    assert table == [
-        ("ckt-judge-01", 4, 3, 0.75),
-        ("ckt-single-01", 4, 2, 0.5),
-        ("ckt-single-02", 1, 1, 1.0),
-        ("ckt-blank-01", 4, 1, 0.25),
-        ("ckt-multiple-01", 4, 0, 0.0),
-        ("ckt-order-01", 4, 0, 0.0),
-        ("gone-001", 1, 0, 0.0),
-        ("ckt-short-01", 4, 0, None),  # self-marked: answered, never machine-marked
-    ]
-    stems = {r[0]: r[1] for r in questions[1:]}
-    assert stems["ckt-judge-01"] == "判断题1：这是第1个说法。" and stems["gone-001"] == "（题库中已没有这道题）"
+    branches = {(r[0], r[1]): r for r in list(book["按支部"].iter_rows(values_only=True))[1:]}
+    assert branches[("东村党支部", PAPER)][2:4] == (2, round((rows["张三"][5] + rows["李四"][5]) / 2, 2))
+    assert branches[("东村党支部", PAPER)][6:8] == (3, 1)  # 3 on the list, 郑十一 missing
+    assert branches[("西村党支部", PAPER)][6:8] == (3, 1)  # 吴十 missing
+    assert branches[("赵六的单位", PAPER)][2] == 1
 
-    summary = list(book["概况"].iter_rows(values_only=True))
-    by_paper = {row[0]: row for row in summary[1:]}
-    scores = [s["score"] for s in LEARNERS.values() if s["paper"] == "ckt-shijuan"]
-    assert by_paper["ckt-shijuan"][2:7] == (4, round(sum(scores) / 4, 2), max(scores), min(scores), sum(s["passed"] for s in LEARNERS.values() if s["paper"] == "ckt-shijuan"))
+    missing = sorted(tuple(r) for r in list(book["未交名单"].iter_rows(values_only=True))[1:])
+    assert missing == [(PAPER, "吴十", "西村党支部"), (PAPER, "郑十一", "东村党支部")]
+
+    table = list(book["题目统计"].iter_rows(values_only=True))
+    assert table[0] == ("试卷", "题目编号", "题干", "题型", "作答人次", "答错人次", "未答人次", "错误率", "题目")
+    stats = {r[1]: r for r in table[1:]}
+    assert all(r[0] == PAPER for r in table[1:])
+    assert stats[single[0]][5] == 3 and stats[ids_of(questions, "judge")[0]][5] == 3  # 李四, 王五, 钱八 / 张三, 李四, 王五
+    assert stats[ids_of(questions, "blank")[0]][5:7] == (1, 1)
+    assert stats[ids_of(questions, "short")[0]][7] is None  # self-marked: never machine-marked
+    first = table[1]
+    assert first[8] == first[2][:23] + "…" if len(first[2]) > 24 else first[8] == first[2]
 
     with zipfile.ZipFile(project / "report/成绩.xlsx") as package:
         chart = ElementTree.fromstring(package.read("xl/charts/chart1.xml"))
-        assert "xl/charts/chart1.xml" in package.namelist() and "xl/charts/chart2.xml" not in package.namelist()
     bars = chart.find(f".//{C}barChart")
     assert bars is not None and bars.find(f"{C}barDir").get("val") == "bar"
     formulas = [f.text for f in bars.iter(f"{C}f")]
-    assert "'题目统计'!$E$2:$E$5" in formulas and "'题目统计'!$A$2:$A$5" in formulas  # the 4 questions missed at all
-    assert "答错最多的 4 道题" in "".join(chart.find(f".//{C}title").itertext())
+    shown = sum(1 for r in table[1:] if r[5])
+    assert f"'题目统计'!$I$2:$I${shown + 1}" in formulas  # labelled by the questions' text, not their ids
+    assert f"'题目统计'!$F$2:$F${shown + 1}" in formulas
+
+
+def test_roster_from_excel_without_header_and_a_duplicate_slip(project):
+    questions = drawn_questions(project)
+    slips = class_of(questions)
+    slips["9-张三-again.json"] = make_slip(questions, "张 三", set(), branch="东村党支部", minutes=30)
+    write_slips(project, slips)
+    book = Workbook()
+    for name in ("张三", "李四", "王五", "赵六", "冯十二"):
+        book.active.append([name])
+    book.save(project / "名册.xlsx")
+    result = coursekit("results", "slips", "-o", "r.xlsx", "--roster", "名册.xlsx", cwd=project)
+    assert result.returncode == 0, result.stderr
+    report = load_workbook(project / "r.xlsx")
+    assert [tuple(r) for r in list(report["未交名单"].iter_rows(values_only=True))[1:]] == [(PAPER, "冯十二", None)]
+    summary = list(report["概况"].iter_rows(values_only=True))[1]
+    assert summary[2] == 4 and summary[8:10] == (5, 1)  # 张三 counted once: the slip handed in last
+    notes = [r[8] or "" for r in list(report["学员成绩"].iter_rows(values_only=True))[1:] if r[0] == "张三"]
+    assert any("只算最后交的一份" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "花名册中没有找到姓名"),
+        ("姓名,支部\n,\n", "花名册中没有找到姓名"),
+    ],
+)
+def test_a_roster_without_names_is_refused(project, content, message):
+    write_slips(project, class_of(drawn_questions(project)))
+    (project / "名册.csv").write_text(content, "utf-8")
+    result = coursekit("results", "slips", "-o", "r.xlsx", "--roster", "名册.csv", cwd=project)
+    assert result.returncode == 1 and f"名册.csv: {message}" in result.stderr and "Traceback" not in result.stderr
+    assert not (project / "r.xlsx").exists()
+
+
+def test_a_gbk_roster_as_excel_saves_it(project):
+    write_slips(project, class_of(drawn_questions(project)))
+    (project / "名册.csv").write_bytes("姓名\r\n张三\r\n李四\r\n王五\r\n赵六\r\n褚十三\r\n".encode("gbk"))
+    result = coursekit("results", "slips", "-o", "r.xlsx", "--roster", "名册.csv", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "名册上还有 1 人次没有交成绩单" in result.stdout
+
+
+def test_answers_that_do_not_fit_the_bank_are_reported(project):
+    questions = drawn_questions(project)
+    slip = make_slip(questions, "张三", set())
+    single = next(a for a in slip["answers"] if a["type"] == "single")
+    single["given"] = 9
+    write_slips(project, {"a.json": slip, "b.json": make_slip(questions, "李四", set())})
+    result = coursekit("results", "slips", "-o", "r.xlsx", cwd=project)
+    assert result.returncode == 1 and f"slips/a.json: 题目 {single['id']} 的作答与题库中的选项或空数对不上" in result.stderr
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(project):
+    questions = drawn_questions(project)
+    write_slips(project, {"a.json": make_slip(questions, "=1+1", set(), branch="@支部")})
+    result = coursekit("results", "slips", "-o", "r.xlsx", cwd=project)
+    assert result.returncode == 0, result.stderr
+    row = list(load_workbook(project / "r.xlsx")["学员成绩"].iter_rows(values_only=True))[1]
+    assert row[0] == "=1+1" and row[1] == "@支部"
 
 
 def test_only_valid_slips_exit_zero(project):
+    write_slips(project, class_of(drawn_questions(project)))
     result = coursekit("results", "slips", "-o", "ok.xlsx", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -156,8 +259,19 @@ def test_no_valid_slip_writes_nothing(project, tmp_path):
     assert not (project / "none.xlsx").exists()
 
 
+STATIC = [("ckt-single-01", "single", 1, True, 2), ("ckt-multiple-01", "multiple", [0, 1], True, 3), ("ckt-judge-01", "judge", False, False, 0),
+          ("ckt-blank-01", "blank", ["季度", "半数"], True, 2), ("ckt-order-01", "order", [0, 1, 2, 3], True, 3), ("ckt-short-01", "short", "不知道", None, 0)]
+
+
+def static_slip() -> dict:
+    """A slip checked for its form only (parse_slip); its ids need no bank."""
+    answers = [{"id": i, "type": k, "given": g, "correct": c, "points": p} for i, k, g, c, p in STATIC]
+    return {"format": "coursekit-result", "version": 1, "name": "王五", "unit": "某村党支部", "paper": PAPER, "paperTitle": "测试试卷", "seed": 40,
+            "started": "2026-05-01T01:00:00.000Z", "finished": "2026-05-01T01:20:30.000Z", "score": 10, "total": 20, "passed": False, "answers": answers}
+
+
 def _broken(change) -> dict:
-    slip = copy.deepcopy(LEARNERS["张三"])
+    slip = static_slip()
     change(slip)
     return slip
 
@@ -189,8 +303,9 @@ def test_validator_names_what_is_wrong(change, message):
 
 
 def test_valid_slip_parses_and_the_guide_example_is_valid():
-    slip = parse_slip(LEARNERS["王五"])
-    assert slip.minutes == 20.5 and slip.answers[5].correct is None and slip.score == LEARNERS["王五"]["score"]
+    slip = parse_slip(static_slip())
+    assert slip.minutes == 20.5 and slip.answers[5].correct is None and slip.score == 10 and slip.group == "某村党支部"
+    assert parse_slip(dict(static_slip(), branch=" 东村党支部 ")).group == "东村党支部"
     guide = (ROOT / "docs/guide/trainers.md").read_text("utf-8")
     example = re.search(r"```json\n(.*?)```", guide, re.S).group(1)
     parsed = parse_slip(json.loads(example))

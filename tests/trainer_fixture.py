@@ -58,6 +58,9 @@ def write_fixture_content(root: Path) -> Path:
         regulation: 《测试用支部工作条例》
         short: 《测试条例》
         effective: 2018-10-28
+        edition: 2018年试行版
+        read_at: 测试用文本
+        status: current
         articles:
           - {key: ckt-tiaoli-1, article: 第一条, summary: 测试条文一的要点。, reliability: A}
           - {key: ckt-tiaoli-2, article: 第二条, summary: 测试条文二的要点。, reliability: A}

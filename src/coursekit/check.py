@@ -6,7 +6,7 @@ import re
 
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import QUESTION_TYPES, Project
+from coursekit.model import QUESTION_TYPES, STATUS_SUPERSEDED, Citation, Project, regulations_of
 from coursekit.problems import Problem
 
 # Inline citation in lesson Markdown: [@tiaoli-11]
@@ -29,10 +29,59 @@ def _duplicates(items, key, where, message_key) -> list[Problem]:
     return problems
 
 
+def _superseded(citation: Citation, regulations: dict) -> str:
+    """What replaces ``citation``, or "" if it may still be cited."""
+    if citation.superseded_by:
+        return citation.superseded_by
+    document = citation.document
+    if document is not None and document.status == STATUS_SUPERSEDED:
+        replacement = regulations.get(document.superseded_by)
+        return replacement.title if replacement else document.superseded_by
+    return ""
+
+
+def _currency_problems(project: Project) -> list[Problem]:
+    """Editions: what a superseded entry points to exists, nothing still cites it, and
+    ``not_affected`` names regulations the index knows."""
+    problems: list[Problem] = []
+    citations = project.citations
+    regulations = regulations_of(citations.values())
+    for regulation in regulations.values():
+        if regulation.status == STATUS_SUPERSEDED and regulation.superseded_by and regulation.superseded_by not in regulations:
+            problems.append(Problem(regulation.file, regulation.line, t("currency.superseded_unknown", target=regulation.superseded_by)))
+    for citation in citations.values():
+        if citation.superseded_by and citation.superseded_by not in citations:
+            problems.append(Problem(citation.file, citation.line, t("currency.superseded_unknown", target=citation.superseded_by)))
+
+    def cited(key: str, file: str, line: int) -> None:
+        citation = citations.get(key)
+        by = _superseded(citation, regulations) if citation else ""
+        if by:
+            problems.append(Problem(file, line, t("currency.superseded_cited", key=key, regulation=citation.regulation, by=by)))
+
+    def not_affected(ids: list[str], file: str, line: int) -> None:
+        for name in ids:
+            if name not in regulations:
+                problems.append(Problem(file, line, t("currency.unknown_regulation", id=name, available="、".join(regulations))))
+
+    for lesson in project.lessons():
+        for key in lesson.sources:
+            cited(key, lesson.file, 1)
+        for match in INLINE_CITATION.finditer(lesson.body):
+            cited(match.group(1), lesson.file, lesson.line_at(match.start()))
+        not_affected(lesson.not_affected, lesson.file, 1)
+    for question in project.questions():
+        for key in question.sources:
+            cited(key, question.file, question.line)
+        not_affected(question.not_affected, question.file, question.line)
+    return problems
+
+
 def check_project(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     citations = project.citations
     lessons = project.lesson_index()
+    problems += _currency_problems(project)
 
     problems += _duplicates(project.banks, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_bank")
     problems += _duplicates(project.questions(), lambda q: q.id, lambda q: (q.file, q.line), "check.duplicate_question")

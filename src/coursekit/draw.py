@@ -1,4 +1,4 @@
-"""Seeded drawing of exam papers. The browser (``web/coursekit.js``) implements the very same
+"""Seeded drawing of exam papers. The browser (``web/js/logic/draw.js``) implements the very same
 generator and steps, so paper 42 printed by a trainer is paper 42 on a learner's phone."""
 
 from __future__ import annotations

@@ -9,6 +9,58 @@ OPTION_TYPES = ("single", "multiple", "order")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+# The status of the edition a regulation is taught from (``status:`` of a citation file).
+STATUS_CURRENT = "current"
+STATUS_REVISION_REPORTED = "revision-reported"
+STATUS_SUPERSEDED = "superseded"
+STATUSES = (STATUS_CURRENT, STATUS_REVISION_REPORTED, STATUS_SUPERSEDED)
+# Whether a citation's article number was read in the text (``number:`` of a citation entry).
+NUMBER_CONFIRMED = "confirmed"
+NUMBER_INFERRED = "inferred"  # a probable number: from neighbouring articles or a single secondary page
+NUMBER_UNKNOWN = "unknown"
+NUMBER_STATUSES = (NUMBER_CONFIRMED, NUMBER_INFERRED, NUMBER_UNKNOWN)
+
+
+@dataclass
+class Checked:
+    """An author's record that something was checked against a newer text: when, and what was read."""
+
+    date: str
+    source: str
+
+
+@dataclass
+class Revision:
+    """A newer edition reported but not yet read here."""
+
+    date: str  # when it was issued, as reported
+    source: str  # where it was reported
+    known: str  # what is known of it, in our own words
+    subject: str = ""  # what was revised, where not the regulation itself (a chart follows the rules it draws)
+
+
+@dataclass
+class Regulation:
+    """One citation file: the regulation and the edition the courses are taught from."""
+
+    id: str  # the file's name without .yml, e.g. xize
+    title: str
+    short: str
+    issuer: str
+    effective: str
+    edition: str  # how notices name the edition taught, e.g. 2014年版
+    read_at: str  # where the text taught was read
+    status: str  # one of STATUSES
+    revision: Revision | None = None
+    superseded_by: str = ""  # another regulation's id
+    file: str = ""
+    line: int = 0
+
+    @property
+    def under_review(self) -> bool:
+        return self.status == STATUS_REVISION_REPORTED
+
+
 @dataclass
 class Citation:
     """An entry of the citation index: one article (or chapter) of one regulation."""
@@ -16,21 +68,59 @@ class Citation:
     key: str
     regulation: str  # full title, e.g. 《中国共产党支部工作条例（试行）》
     short: str  # how lessons name it, e.g. 《条例》
-    article: str  # e.g. 第十一条 (or 第二章 where only the chapter is known)
+    article: str  # e.g. 第十一条 (or 第二章 where only the chapter is known); may be empty if unknown
     effective: str  # effective date of the text cited, as written
     summary: str  # one line, in our own words
     reliability: str  # A or B (C rows of the fact sheet are never cited as a rule)
     facts: list[str] = field(default_factory=list)  # fact sheet row ids, e.g. SH-02
     file: str = ""
     line: int = 0
+    number: str = NUMBER_CONFIRMED  # one of NUMBER_STATUSES
+    topic: str = ""  # what learners see instead of an unconfirmed number: 关于培养联系人的规定
+    number_note: str = ""  # for the reviewer: why the number is not confirmed
+    document: Regulation | None = None
+    checked: Checked | None = None  # checked against the reported revision
+    superseded_by: str = ""  # another citation key
+
+    @property
+    def confirmed(self) -> bool:
+        return self.number == NUMBER_CONFIRMED
+
+    @property
+    def place(self) -> str:
+        """The article where it is confirmed, else the topic: never an unchecked number."""
+        return self.topic if self.shows_topic else self.article
+
+    @property
+    def shows_topic(self) -> bool:
+        return not self.confirmed and bool(self.topic)
+
+    def _join(self, name: str) -> str:
+        if self.shows_topic and name and name[-1].isascii() and name[-1].isalnum():
+            return f"{name}, {self.topic}"  # Detailed Rules, provisions on mentors
+        return join_words(name, self.place)
 
     @property
     def label(self) -> str:
-        return join_words(self.short, self.article)
+        return self._join(self.short)
 
     @property
     def full_label(self) -> str:
-        return join_words(self.regulation, self.article)
+        return self._join(self.regulation)
+
+    @property
+    def under_review(self) -> bool:
+        """Taught from an edition a reported revision may have changed, and not checked since."""
+        return bool(self.document and self.document.under_review and self.checked is None)
+
+
+def regulations_of(citations) -> dict[str, Regulation]:
+    """The regulations ``citations`` belong to, by id, in the order first met."""
+    found: dict[str, Regulation] = {}
+    for citation in citations:
+        if citation.document is not None:
+            found.setdefault(citation.document.id, citation.document)
+    return found
 
 
 def join_words(first: str, second: str) -> str:
@@ -73,6 +163,7 @@ class Lesson:
     sources: list[str] = field(default_factory=list)
     as_of: str = ""
     trainer_notes: TrainerNotes | None = None
+    not_affected: list[str] = field(default_factory=list)  # regulation ids whose revision does not touch it
     file: str = ""
     body_line: int = 1  # line of the body's first line in the file, for messages
 
@@ -123,6 +214,7 @@ class Question:
     difficulty: int = 1
     file: str = ""
     line: int = 0
+    not_affected: list[str] = field(default_factory=list)  # regulation ids whose revision does not touch it
 
     @property
     def blank_count(self) -> int:

@@ -69,6 +69,7 @@ from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.search.index import write_search_index
+from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.pages import SiteFiles
 from coursekit.site.prepare import PageOptions, pages, prepare, prepare_translation
@@ -77,7 +78,7 @@ from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.project import Layout
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "coursekit.js", "trainer.css", "search-language.js", "search-open.js", "search-worker.js", "search.css")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "search-open.js", "search-worker.js", "search.css")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -211,6 +212,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         web = resources.files("coursekit").joinpath("web")
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
+        files.append(File.generated(config, f"{ASSET_DIR}/coursekit.js", content=joined_script()))
         strings = {lang: ui_strings(lang) for lang in LANGS}
         files.append(
             File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")

@@ -158,6 +158,9 @@ def write_corpus(root: Path, lessons: int, questions: int, seed: int = 1, with_p
             "regulation": "《基准测试条例》",
             "short": "《基准》",
             "effective": "2026-01-01",
+            "edition": "2018年试行版",
+            "read_at": "测试用文本",
+            "status": "current",
             "articles": [{"key": k, "article": f"第{i + 1}条", "summary": _paragraph(rng, 1), "reliability": "A"} for i, k in enumerate(CITATION_KEYS)],
         }
         (root / "citations" / "bench.yml").write_text(yaml.safe_dump(citations, allow_unicode=True), "utf-8")

@@ -2,7 +2,7 @@
 parser and sets ``func`` to a function taking the parsed arguments and returning the exit status."""
 
 # The order here is the order of ``coursekit --help``.
-COMMANDS = ["check", "bench", "publish", "check_links", "csp", "paper", "plan", "results", "import_bank", "export_bank", "template"]
+COMMANDS = ["check", "review", "bench", "publish", "check_links", "csp", "paper", "plan", "results", "import_bank", "export_bank", "template"]
 
 
 def fail(message: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coursekit.currency import notice_text, notices_text, question_notices
 from coursekit.messages import t
 from coursekit.model import Citation
 from coursekit.papers.variants import PaperItem
@@ -34,8 +35,25 @@ def source_label(item: PaperItem, citations: dict[str, Citation]) -> str:
     labels = []
     for key in item.question.sources:
         citation = citations.get(key)
-        labels.append(f"{citation.regulation}{citation.article}" if citation else key)
+        labels.append(citation.full_label if citation else key)
     return "；".join(labels)
+
+
+def revision_notice(item: PaperItem, citations: dict[str, Citation], lang: str = "zh") -> str:
+    """The notice for a question resting on a regulation under review, or "" (``coursekit.currency``)."""
+    return notices_text(question_notices(item.question, citations), "question", lang)
+
+
+def paper_notices(items: list[PaperItem], citations: dict[str, Citation], lang: str = "zh") -> list[str]:
+    """One line per regulation under review: which numbered questions of the paper rest on it."""
+    numbers: dict[str, list[str]] = {}
+    regulations = {}
+    for item in items:
+        for regulation in question_notices(item.question, citations):
+            regulations[regulation.id] = regulation
+            numbers.setdefault(regulation.id, []).append(str(item.number))
+    separator = t("page.list_separator", lang=lang)
+    return [notice_text(regulations[rid], "paper", lang, numbers=separator.join(found)) for rid, found in numbers.items()]
 
 
 def stem_parts(stem: str) -> list[str]:

@@ -12,7 +12,7 @@ from docx.shared import Mm, Pt
 from coursekit.messages import t
 from coursekit.model import LETTERS, Citation
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
-from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
+from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
@@ -155,6 +155,8 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     title = key_title(variant, lang)
     doc.add_paragraph(title, style=TITLE_STYLE)
     _centered(doc, _rules(variant, lang))
+    for notice in paper_notices(variant.items(), citations, lang):
+        doc.add_paragraph(notice).runs[0].bold = True
     doc.add_heading(t("paper.key_summary", lang=lang), level=1)
     _grid(doc, [(str(item.number), short_answer_text(item, lang)) for item in variant.items()], lang)
     for part in variant.sections:
@@ -176,5 +178,8 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
                 line.paragraph_format.space_after = Pt(0)
                 line.add_run(f"{t(label, lang=lang)}：").bold = True
                 line.add_run(value)
+            notice = revision_notice(item, citations, lang)
+            if notice:
+                doc.add_paragraph(notice).paragraph_format.left_indent = OPTION_INDENT
     add_page_footer(doc, t("paper.key_footer", lang=lang, title=variant.blueprint.title, variant=variant.letter, seed=variant.seed), t("paper.footer_end", lang=lang))
     save_reproducibly(doc, path, title)

@@ -8,6 +8,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Mm
 
+from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
@@ -49,6 +50,8 @@ def _lesson(doc: DocumentObject, project: Project, number: int, lesson: Lesson, 
     if notes and notes.steps:
         minutes += t("plan.minutes_steps", lang=lang, minutes=notes.minutes)
     _labelled(doc, t("plan.duration", lang=lang), minutes)
+    for regulation in lesson_notices(lesson, project.citations):
+        doc.add_paragraph(notice_text(regulation, "plan", lang)).runs[0].bold = True
     if lesson.objectives:
         doc.add_heading(t("plan.objectives", lang=lang), level=2)
         _bullets(doc, lesson.objectives)
@@ -76,7 +79,7 @@ def _lesson(doc: DocumentObject, project: Project, number: int, lesson: Lesson, 
         doc.add_heading(t("plan.sources", lang=lang), level=2)
         for key in lesson.sources:
             citation = project.citations.get(key)
-            text = f"{citation.regulation}{citation.article}：{citation.summary}" if citation else key
+            text = f"{citation.full_label}：{citation.summary}" if citation else key
             doc.add_paragraph(text, style="List Bullet")
 
 

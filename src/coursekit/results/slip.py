@@ -8,6 +8,7 @@ later version may add some without breaking this reader::
       "version": 1,                          # exactly 1
       "name": "张三",                        # learner's name, not empty
       "unit": "某某村党支部",                 # learner's unit, may be ""
+      "branch": "某某村党支部",               # optional: the 支部 chosen from the site's list (or typed)
       "paper": "sanhui-ceshi",               # the blueprint's paper id
       "paperTitle": "三会一课小测",
       "seed": 2026,                          # integer >= 0: the paper drawn (the exam page's ?seed=)
@@ -75,6 +76,12 @@ class ResultSlip:
     passed: bool
     answers: list[SlipAnswer]
     file: str = ""
+    branch: str = ""  # the 支部 the learner chose; older slips have only ``unit``
+
+    @property
+    def group(self) -> str:
+        """The branch the report counts this slip under: the chosen 支部, else the unit typed."""
+        return self.branch or self.unit
 
     @property
     def minutes(self) -> float:
@@ -185,6 +192,7 @@ def parse_slip(data: object, lang: str | None = None) -> ResultSlip:
         total=float(total),
         passed=data["passed"],
         answers=answers,
+        branch=data["branch"].strip() if isinstance(data.get("branch"), str) else "",
     )
 
 

@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from coursekit.check import INLINE_CITATION
+from coursekit.currency import date_text, is_stale, lesson_notices, notice_text, regulation_anchor
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import Course, Lesson, Project
+from coursekit.model import NUMBER_INFERRED, STATUS_SUPERSEDED, Course, Lesson, Project
 from coursekit.site import urls
 from coursekit.site.compact import compact_html
 from coursekit.site.quiz import QuizRenderer
@@ -162,6 +163,7 @@ class PageBuilder:
             "",
             raw_html(f'<p class="ck-meta" data-ck-lesson="{html_text(lesson.id)}">{html_text(" · ".join(meta))}</p>'),
         ] + self._untranslated(f"lesson:{lesson.id}")
+        lines += self._currency_notices(lesson, src)
         if lesson.objectives:
             lines += [f'!!! abstract "{self._t("page.objectives")}"', ""]
             lines += [f"    - {md_text(o)}" for o in lesson.objectives] + [""]
@@ -181,6 +183,21 @@ class PageBuilder:
             lines += [f"## {self._t('page.sources')} {SECTION_NOT_SEARCHED}", raw_html("<ul>\n" + "\n".join(items) + "\n</ul>")]
         lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
+
+    def _currency_notices(self, lesson: Lesson, src: str) -> list[str]:
+        """Inert admonitions: the regulation under review this lesson rests on, and a date of
+        content more than a year old (``coursekit.currency``)."""
+        lines = []
+        regulations = lesson_notices(lesson, self.project.citations)
+        if regulations:
+            lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', ""]
+            for regulation in regulations:
+                link = self._md(src, urls.CITATIONS, regulation_anchor(regulation))
+                lines += [f"    {md_text(notice_text(regulation, 'lesson', self.lang))} [{md_text(self._t('currency.notice_link'))}]({link})", ""]
+        if is_stale(lesson):
+            date = date_text(lesson.as_of, self.lang)
+            lines += [f'!!! note "{md_text(self._t("currency.stale_title", date=date))}"', "", f"    {md_text(self._t('currency.stale_text', date=date))}", ""]
+        return lines
 
     def _citation_anchor(self, src: str, key: str, label: str) -> str:
         return f'<a href="{html_text(self._rel(src, urls.CITATIONS, key))}">{html.escape(label, quote=False)}</a>'
@@ -228,18 +245,49 @@ class PageBuilder:
         by_regulation: dict[str, list] = {}
         for citation in self.project.citations.values():
             by_regulation.setdefault(citation.regulation, []).append(citation)
+        colon = self._t("page.colon")
         for regulation, entries in by_regulation.items():
-            lines += [f"## {md_text(regulation)}", ""]
+            document = entries[0].document
+            anchor = f" {{#{regulation_anchor(document)}}}" if document else ""
+            lines += [f"## {md_text(regulation)}{anchor}", ""]
+            if document:
+                lines += self._edition_lines(document)
             for c in entries:
-                lines += [
-                    f"### {md_text(c.article)} {{#{c.key}}}",
-                    "",
-                    md_text(c.summary),
-                    "",
-                    f"{self._t('page.effective')}{self._t('page.colon')}{md_text(c.effective)}",
-                    "",
-                ]
+                lines += [f"### {md_text(c.place)} {{#{c.key}}}", "", md_text(c.summary), ""]
+                facts = [f"{self._t('page.effective')}{colon}{md_text(c.effective)}"]
+                if not c.confirmed:
+                    note = c.number_note
+                    number = (
+                        self._t("currency.index_number_inferred", article=c.article, note=note)
+                        if c.article and c.number == NUMBER_INFERRED
+                        else self._t("currency.index_number_unknown", note=f"{colon}{note}" if note else "")
+                    )
+                    facts.append(f"{self._t('currency.index_number')}{colon}{md_text(number)}")
+                if c.checked is not None:
+                    facts.append(md_text(self._t("currency.index_checked", date=c.checked.date, source=c.checked.source)))
+                elif c.under_review:
+                    facts.append(f"**{md_text(self._t('currency.index_unchecked'))}**")
+                lines += ["<br>".join(facts) if len(facts) > 1 else facts[0], ""]
         return "\n".join(lines) + "\n"
+
+    def _edition_lines(self, document) -> list[str]:
+        """Which edition is taught and its status, at the head of the regulation's entries."""
+        colon = self._t("page.colon")
+        edition = self._t("currency.index_edition_text", edition=document.edition, issuer=document.issuer or "—", effective=document.effective, read_at=document.read_at)
+        lines = [f"**{md_text(self._t('currency.index_edition'))}**{colon}{md_text(edition)}", ""]
+        if document.status == STATUS_SUPERSEDED:
+            status = self._t("currency.status_superseded", by=document.superseded_by)
+        elif document.under_review and document.revision:
+            status = self._t("currency.status_revision", date=date_text(document.revision.date, self.lang))
+        else:
+            status = self._t("currency.status_current")
+        if document.under_review and document.revision:
+            lines += [f'!!! warning "{md_text(self._t("currency.index_status"))}{colon}{md_text(status)}"', ""]
+            lines += [f"    **{md_text(self._t('currency.index_revision_source'))}**{colon}{md_text(document.revision.source)}", ""]
+            lines += [f"    **{md_text(self._t('currency.index_revision_known'))}**{colon}{md_text(document.revision.known)}", ""]
+        else:
+            lines += [f"**{md_text(self._t('currency.index_status'))}**{colon}{md_text(status)}", ""]
+        return lines
 
     # -- practice and exams --------------------------------------------------------------
 

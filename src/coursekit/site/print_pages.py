@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Blueprint, Project
-from coursekit.papers.answers import answer_text, number_text, short_answer_text, source_label, stem_parts
+from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
 from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant, make_variant
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
@@ -30,6 +30,9 @@ class PrintPage:
         self.blueprint = blueprint
         self.lang = lang
         self.variant = print_variant(project, blueprint)
+        # Which questions rest on a regulation under review: on screen above the paper, and
+        # printed with the answer key (the learners' paper stays as it is).
+        self.notices = paper_notices(self.variant.items(), project.citations, lang)
 
     def _t(self, key: str, **values) -> str:
         return html_text(t(key, lang=self.lang, **values))
@@ -99,6 +102,7 @@ class PrintPage:
 
     def _key(self) -> str:
         parts = ['<section class="ck-print-key">', f'<h2 class="ck-print-title">{html_text(key_title(self.variant, self.lang))}</h2>']
+        parts += [f'<p class="ck-notice">{html_text(notice)}</p>' for notice in self.notices]
         parts.append(self._grid([(str(i.number), short_answer_text(i, self.lang)) for i in self.variant.items()]))
         for part in self.variant.sections:
             parts.append(f'<h3 class="ck-print-section">{html_text(section_heading(part, self.lang))}</h3>')
@@ -115,6 +119,9 @@ class PrintPage:
                     ("paper.question_id", item.question.id),
                 ):
                     lines.append(f"<p><strong>{self._t(label)}</strong>：{html_text(value)}</p>")
+                notice = revision_notice(item, self.project.citations, self.lang)
+                if notice:
+                    lines.append(f'<p class="ck-notice">{html_text(notice)}</p>')
                 parts.append(f'<li class="ck-print-question" data-ck-qid="{html_text(item.question.id)}">{"".join(lines)}</li>')
             parts.append("</ol>")
         parts.append("</section>")
@@ -127,7 +134,8 @@ class PrintPage:
         controls = (
             '<div class="ck-print-controls">'
             f"<p>{self._t('paper.print_intro', seed=self.variant.seed, paper=self.blueprint.id)}</p>"
-            "</div>"
+            + "".join(f'<p class="ck-notice">{html_text(notice)}</p>' for notice in self.notices)
+            + "</div>"
         )
         body = "\n".join(
             [

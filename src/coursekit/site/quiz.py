@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from coursekit.currency import notices_text, question_notices
 from coursekit.messages import t
 from coursekit.model import QUESTION_TYPES, Project, Question
 from coursekit.site import urls
@@ -51,13 +52,22 @@ class QuizRenderer:
             "options": q.options,
             "answer": q.answer,
             "answerText": self.answer_text(q),
-            "explanation": q.explanation,
+            # The revision notice rides in the explanation, which feedback and exam review already
+            # show: no script needed to show it, and none to forget it.
+            "explanation": self.explanation(q),
             "sources": self.sources(q),
             "lesson": self.lesson(q),
         }
         if with_tags:
             data["tags"] = q.tags
         return data
+
+    def notice(self, q: Question) -> str:
+        return notices_text(question_notices(q, self.project.citations), "question", self.lang)
+
+    def explanation(self, q: Question) -> str:
+        notice = self.notice(q)
+        return f"{q.explanation} {notice}" if notice else q.explanation
 
     def answer_text(self, q: Question) -> str:
         if q.type == "judge":
@@ -80,6 +90,9 @@ class QuizRenderer:
         parts.append(f'<details class="ck-answer" data-search-exclude><summary>{label["page.show_answer"]}</summary>')
         parts.append(f'<p><strong>{label["page.answer"]}</strong>{label["page.colon"]}{html_text(self.answer_text(q))}</p>')
         parts.append(f'<p><strong>{label["page.explanation"]}</strong>{label["page.colon"]}{html_text(q.explanation)}</p>')
+        notice = self.notice(q)
+        if notice:
+            parts.append(f'<p class="ck-notice">{html_text(notice)}</p>')
         links = [f'<a href="{html_text(s["href"])}">{html_text(s["label"])}</a>' for s in self.sources(q)]
         lesson = self.lesson(q)
         line = f'<strong>{label["page.source"]}</strong>{label["page.colon"]}' + label["page.list_separator"].join(links)

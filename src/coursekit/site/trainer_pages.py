@@ -4,6 +4,7 @@ a projector (course, practice and exam pages) when the site's address is known."
 
 from __future__ import annotations
 
+from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Project
 from coursekit.plans.key_points import key_points
@@ -44,6 +45,8 @@ class TrainerPages:
                 if notes.steps:
                     minutes += self._t("plan.minutes_steps", minutes=notes.minutes)
                 lines += [f"[{md_text(self._t('plan.open_lesson'))}]({link}) · {md_text(minutes)}", ""]
+                for regulation in lesson_notices(lesson, self.project.citations):
+                    lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', "", f"    {md_text(notice_text(regulation, 'plan', self.lang))}", ""]
                 if notes.steps:
                     lines += [
                         f"**{md_text(self._t('plan.steps'))}**",
@@ -83,19 +86,16 @@ class TrainerPages:
             files[src] = with_qr_block(files[src], block)
 
     def add_to(self, site) -> None:
-        """Add the trainers' pages and nav to ``site`` (a ``SiteFiles``); link and mark the learner pages."""
+        """Add the trainers' pages and nav to ``site`` (a ``SiteFiles``); QR codes on the pages learners open."""
         files = site.files
         files[urls.TRAINER_PLANS] = self.plans_page()
         files[urls.TRAINER_PAPERS] = self.papers_page()
         nav = [{self._t("plan.page_title"): urls.TRAINER_PLANS}, {self._t("paper.print_index"): urls.TRAINER_PAPERS}]
+        # The print pages carry the answer key: linked from the trainers' papers page only, never
+        # from a learner's exam page or the navigation. A static site cannot hide them from
+        # someone who looks (the trainers' guide says so); it need not put them one tap away.
         for blueprint in self.project.blueprints:
-            page = urls.print_page(blueprint.id)
-            files[page] = PrintPage(self.project, blueprint, self.lang).markdown()
-            nav.append({self._t("paper.print_nav", title=blueprint.title): page})
-            exam = urls.exam_page(blueprint.id)
-            if exam in files:
-                link = urls.md_link(exam, page)
-                files[exam] = files[exam].rstrip("\n") + f"\n\n[{md_text(self._t('paper.print_link'))}]({link}){{ .ck-print-link }}\n"
+            files[urls.print_page(blueprint.id)] = PrintPage(self.project, blueprint, self.lang).markdown()
         site.nav.append({self._t("plan.nav_title"): nav})
         for src in self.projected_pages(files):
             self._qr(files, src)

@@ -18,7 +18,7 @@ JUDGE_WORDS = {
     "正确": True, "对": True, "√": True, "是": True, "true": True,
     "错误": False, "错": False, "×": False, "否": False, "false": False,
 }
-QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty"}
+QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty", "not_affected"}
 MAX_OPTIONS = 26
 
 
@@ -157,6 +157,7 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
         difficulty=difficulty,
         file=shown_as,
         line=item.line,
+        not_affected=q.text_list("not_affected"),
     )
     return question if len(problems) == before else None
 

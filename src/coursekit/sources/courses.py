@@ -49,7 +49,7 @@ def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]
         problems.append(Problem(shown_as, 1, t("lesson.no_title")))
         return None, problems
     fields = FieldReader(front, shown_as, problems)
-    fields.unknown_keys({"title", "objectives", "sources", "as_of", "trainer", "summary"})
+    fields.unknown_keys({"title", "objectives", "sources", "as_of", "trainer", "summary", "not_affected"})
     title = fields.text("title", required=False)
     if not title:
         problems.append(Problem(shown_as, front.line, t("lesson.no_title")))
@@ -64,6 +64,7 @@ def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]
         sources=fields.text_list("sources"),
         as_of=fields.text("as_of", required=False),
         trainer_notes=trainer,
+        not_affected=fields.text_list("not_affected"),
         file=shown_as,
         body_line=body_line,
     )

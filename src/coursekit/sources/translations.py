@@ -6,7 +6,8 @@
 - ``quizzes/<bank>.en.yml``: ``title``, ``description`` and ``questions`` by ``id``: stem, options
   (same number, same order, so answer letters hold), explanation, and the answer of blank and short
   questions (the accepted words differ by language).
-- ``citations/<file>.en.yml``: regulation, short and, by ``key``, article and summary.
+- ``citations/<file>.en.yml``: regulation, short, edition, revision_known and, by ``key``, article,
+  topic and summary.
 
 Whatever has no translation keeps its Chinese text and is listed in ``Translation.fallback``,
 so pages can say plainly that they show the Chinese original.
@@ -22,6 +23,7 @@ from coursekit.messages import DEFAULT_LANG, LANGS, t
 from coursekit.model import Project
 from coursekit.problems import Problem, display_path
 from coursekit.sources.banks import BLANK_MARK
+from coursekit.sources.citations import caveat_problems
 from coursekit.sources.courses import split_front_matter
 from coursekit.sources.fields import FieldReader, require_mapping
 from coursekit.sources.safety import lesson_markup_problems
@@ -91,20 +93,31 @@ def _citations(result: Translation, folder: Path, root: Path, problems: list[Pro
         head, shown = _load(path, root, problems, t("what.citations"))
         if head is None:
             continue
-        head.unknown_keys({"regulation", "short", "articles"})
+        head.unknown_keys({"regulation", "short", "edition", "revision_known", "articles"})
         regulation = head.text("regulation")
         short = head.text("short", required=False, default=regulation)
+        edition = head.text("edition", required=False)
+        known = head.text("revision_known", required=False)
         for item in head.mapping_list("articles"):
             row = FieldReader(item, shown, problems)
-            row.unknown_keys({"key", "article", "summary"})
+            row.unknown_keys({"key", "article", "topic", "summary"})
             key = row.text("key")
             if key not in citations:
                 row.problem("key", t("translation.unknown_citation", key=key))
                 continue
             citation = citations[key]
             citation.regulation, citation.short = regulation, short
-            citation.article = row.text("article")
+            document = citation.document
+            if document is not None:
+                # Shared by the file's entries (deepcopy keeps them shared): the notices read it.
+                document.title, document.short = regulation, short
+                document.edition = edition or document.edition
+                if document.revision is not None and known:
+                    document.revision.known = known
+            citation.article = row.text("article", required=citation.confirmed)
+            citation.topic = row.text("topic", required=citation.shows_topic)
             citation.summary = row.text("summary")
+            caveat_problems(row, ("article", "topic", "summary"))
             translated.add(key)
     result.fallback |= {f"citation:{key}" for key in citations if key not in translated}
 
@@ -135,7 +148,7 @@ def _courses(result: Translation, folder: Path, root: Path, problems: list[Probl
                 problems.append(Problem(shown, 1, t("lesson.no_title")))
                 continue
             fields = FieldReader(front, shown, problems)
-            fields.unknown_keys({"title", "objectives", "sources", "as_of"})
+            fields.unknown_keys({"title", "objectives", "sources", "as_of", "not_affected"})
             title = fields.text("title", required=False)
             if not title:
                 problems.append(Problem(shown, front.line, t("lesson.no_title")))

@@ -1,0 +1,87 @@
+/* Small DOM helpers every component uses: building elements, notices, downloads. */
+
+import { t } from "../logic/strings.js";
+
+export function el(tag, attrs, kids) {
+  var node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (name) {
+    var value = attrs[name];
+    if (value === null || value === undefined || value === false) return;
+    if (name === "text") node.textContent = value;
+    else if (name === "class") node.className = value;
+    else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : value);
+  });
+  (kids || []).forEach(function (kid) {
+    if (kid !== null && kid !== undefined) node.appendChild(typeof kid === "string" ? document.createTextNode(kid) : kid);
+  });
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/* Replace the children of ``node`` with ``kids``, skipping null ones. */
+export function fill(node, kids) {
+  clear(node);
+  kids.forEach(function (kid) {
+    if (kid) node.appendChild(kid);
+  });
+  return node;
+}
+
+export function button(label, onclick, extra) {
+  return el("button", { type: "button", class: "ck-btn" + (extra ? " " + extra : ""), text: label, onclick: onclick });
+}
+
+export function labelled(label, value) {
+  return el("p", null, [el("strong", { text: label }), t("colon"), value]);
+}
+
+var serial = 0;
+/* An id unique in the page, for labels and aria references. */
+export function nextId(prefix) {
+  serial += 1;
+  return "ck-" + prefix + "-" + serial;
+}
+
+/* The JSON in a <script type="application/json">, or null. */
+export function readJSON(script) {
+  try {
+    return script ? JSON.parse(script.textContent) : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+export function samePage(href) {
+  var target = new URL(href, location.href);
+  return target.pathname === location.pathname;
+}
+
+/* The words of an attribute's value: data-ck-lessons="a b c". */
+export function words(node, name) {
+  return (node.getAttribute(name) || "").split(/\s+/).filter(Boolean);
+}
+
+var shownNotices = {};
+/* A visible, announced notice at the top of the page, once per page and kind. */
+export function notice(key) {
+  if (shownNotices[key]) return;
+  shownNotices[key] = true;
+  var host = document.querySelector("article") || document.body;
+  var heading = host.querySelector("h1");
+  host.insertBefore(el("div", { class: "ck-notice", role: "status", text: t(key) }), heading ? heading.nextSibling : host.firstChild);
+}
+
+/* Save ``data`` as a JSON file: a Blob and a link, nothing leaves the browser. */
+export function download(name, data) {
+  var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
+  var link = el("a", { href: url, download: name, hidden: true });
+  document.body.appendChild(link);
+  link.click();
+  document.body.removeChild(link);
+  setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+}

@@ -1,0 +1,23 @@
+/* The learner's saved state on this page: logic/state.js's store over window.localStorage, with
+ * its problems shown as notices, and answers recorded in Leitner boxes.
+ */
+
+import { applyAnswer } from "../logic/leitner.js";
+import { createStore } from "../logic/state.js";
+import { notice } from "./dom.js";
+
+var pageStore = createStore(function () { return window.localStorage; }, notice);
+
+export function loadState() {
+  return pageStore.load();
+}
+
+export function updateState(change) {
+  return pageStore.update(change);
+}
+
+export function recordAnswer(id, right) {
+  updateState(function (s) {
+    applyAnswer(s, id, right, Date.now());
+  });
+}

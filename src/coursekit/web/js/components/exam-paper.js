@@ -1,0 +1,84 @@
+/* Sitting an exam: the drawn paper as questions, the timer, submitting (with a confirmation
+ * that counts unanswered questions) and time running out. The result is
+ * components/exam-result.js. */
+
+import { formatClock, formatPoints, t } from "../logic/strings.js";
+import { button, el, fill } from "../browser/dom.js";
+import { recordAnswer } from "../browser/saved.js";
+import { showResult } from "./exam-result.js";
+import { questionWidget } from "./question.js";
+
+/* ``exam``: { box, paper, seed, drawn }; ``actions``: { again, another } for the result's buttons. */
+export function sitPaper(exam, actions) {
+  var box = exam.box;
+  var paper = exam.paper;
+  var items = []; // { q, w (its widget), li, section (index in exam.drawn) }
+  var counter = 0;
+  var view = el("div", { class: "ck-exam-paper" });
+  exam.drawn.forEach(function (part, sectionIndex) {
+    var s = part.section;
+    view.appendChild(el("h2", { class: "ck-section-title", tabindex: "-1", text: t("section_heading", { number: sectionIndex + 1, title: s.title, count: part.questions.length, points: formatPoints(s.points) }) }));
+    var list = el("ol", { class: "ck-questions ck-live-list" });
+    part.questions.forEach(function (q) {
+      counter += 1;
+      var w = questionWidget(q, counter, false);
+      var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [w.fieldset]);
+      items.push({ q: q, w: w, li: li, section: sectionIndex });
+      list.appendChild(li);
+    });
+    view.appendChild(list);
+  });
+
+  var timer = el("span", { class: "ck-timer", role: "timer" });
+  var warning = el("span", { class: "ck-sr", role: "status" });
+  var controls = el("span", { class: "ck-exam-controls" });
+  var bar = el("div", { class: "ck-exam-bar" }, [timer, warning, controls]);
+  exam.started = Date.now();
+  var ends = exam.started + paper.timeLimit * 60000;
+  var finished = false;
+  var warned = false;
+
+  function showSubmit() {
+    fill(controls, [button(t("exam_submit"), confirmSubmit, "ck-btn--primary ck-exam-submit")]);
+  }
+  function confirmSubmit() {
+    var open = items.filter(function (it) { return it.w.result().empty; }).length;
+    var yes = button(t("exam_confirm_yes"), function () { finish(false); }, "ck-btn--primary ck-exam-confirm");
+    fill(controls, [el("span", { class: "ck-confirm-text", text: open ? t("exam_confirm_open", { count: open }) : t("exam_confirm") }), yes, button(t("exam_confirm_no"), function () { showSubmit(); controls.querySelector("button").focus(); })]);
+    yes.focus();
+  }
+  function tick() {
+    if (finished) return;
+    var left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    timer.textContent = t("exam_time_left", { time: formatClock(left) });
+    if (left <= 60 && !warned) {
+      warned = true;
+      timer.classList.add("ck-low");
+      warning.textContent = t("exam_one_minute");
+    }
+    if (left <= 0) finish(true);
+  }
+  var interval = setInterval(tick, 500);
+  showSubmit();
+  tick();
+  fill(box, [view, bar]);
+  var firstHeading = view.querySelector("h2");
+  if (firstHeading) firstHeading.focus();
+
+  function finish(timedOut) {
+    if (finished) return;
+    finished = true;
+    clearInterval(interval);
+    var used = Math.min(paper.timeLimit * 60, Math.round((Date.now() - exam.started) / 1000));
+    items.forEach(function (it) {
+      it.res = it.w.result();
+      it.w.lock();
+      if (it.q.type !== "short") {
+        it.w.mark(it.res);
+        if (!it.res.empty) recordAnswer(it.q.id, it.res.right); // unanswered: not reached, not a mistake
+      }
+    });
+    box.removeChild(bar);
+    showResult(exam, items, view, { timedOut: timedOut, used: used }, actions);
+  }
+}

@@ -1,0 +1,50 @@
+/* coursekit's browser code: practice, exams, the mistake notebook and progress, in the
+ * learner's browser. This is the entry module; coursekit.site.browser_code joins it and every
+ * module it imports into one assets/coursekit/coursekit.js (see docs/dev/architecture.md).
+ *
+ * Plain script, no framework, no network call except the site's own data files (site-data.json
+ * and the banks' files, for practice sets and exam draws). Every text a learner sees comes from
+ * window.CK_STRINGS (the `ui:` keys of locales/*.yml).
+ *
+ *   logic/       pure: saved state, Leitner boxes, the seeded draw, scoring, result slips,
+ *                strings; no DOM, loaded by `node --test tests/js/`
+ *   browser/     the page: DOM helpers, the saved state over localStorage, the site's data files
+ *   components/  one mount function per kind of block on a page, and the widgets they use
+ */
+
+import { mountCourseProgress } from "./components/course-progress.js";
+import { mountExam } from "./components/exam.js";
+import { mountLesson } from "./components/lesson.js";
+import { mountNotebook } from "./components/notebook.js";
+import { mountProgress } from "./components/progress.js";
+import { mountQuiz } from "./components/practice.js";
+
+/* Which component mounts on which element. */
+var COMPONENTS = [
+  [".ck-quiz", mountQuiz],
+  [".ck-exam", mountExam],
+  [".ck-notebook", mountNotebook],
+  [".ck-progress", mountProgress],
+  [".ck-course-progress", mountCourseProgress],
+  [".ck-meta[data-ck-lesson]", mountLesson],
+];
+
+/* Mount every component once per element, whether Material's document$ or DOMContentLoaded calls. */
+function mountAll() {
+  COMPONENTS.forEach(function (component) {
+    Array.prototype.forEach.call(document.querySelectorAll(component[0]), function (node) {
+      if (node.hasAttribute("data-ck-ready")) return;
+      node.setAttribute("data-ck-ready", "");
+      try {
+        component[1](node);
+      } catch (error) {
+        // One broken block must not stop the others; still report it.
+        setTimeout(function () { throw error; }, 0);
+      }
+    });
+  });
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+else mountAll();
