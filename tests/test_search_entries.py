@@ -30,9 +30,14 @@ PATCHES = {
 }
 
 
+# Material's index as Material wrote it: coursekit.search.index cuts it down to its config after
+# writing the site's own index from it.
+KEEP_MATERIALS_INDEX = "from coursekit.adapters import mkdocs_plugin\nmkdocs_plugin.write_search_index = lambda *args: None\n"
+
+
 def build(mode: str, root: Path, site: Path) -> tuple[int, list[dict]]:
     """The build process's id and the written index's entries."""
-    pid, result = build_patched(PATCHES[mode], root, site)
+    pid, result = build_patched(KEEP_MATERIALS_INDEX + PATCHES[mode], root, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return pid, json.loads((site / INDEX).read_text("utf-8"))["docs"]
 

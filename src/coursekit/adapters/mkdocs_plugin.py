@@ -339,7 +339,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         compact_search_index(site / "search" / "search_index.json")
         # Our search index, fetched when the learner opens search (coursekit.search.index).
         i18n = self._i18n
-        write_search_index(site, i18n.default_language if i18n else config.theme.language, set(i18n.build_languages) if i18n else set())
+        theme_language = config.theme["language"] if "language" in config.theme else "en"
+        write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root)
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):

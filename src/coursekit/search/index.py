@@ -12,6 +12,7 @@ section, Chinese already cut by jieba into words joined by U+200B) and written a
   ``jieba.cut(query, HMM=False)`` would cut it with words known to the index; a word jieba found
   by its HMM (not in the dictionary) gets the frequency that keeps it whole (``suggest_freq``).
 - ``variants``: traditional characters that stand for a simplified one the index holds.
+- ``synonyms``: for each word of ``search_synonyms.txt`` (project root), the words of its group.
 
 ``search/search_index.json`` itself is then cut down to its ``config`` (Material's page script
 fetches it on every page view, and its highlighter reads the separator from it); the pages and
@@ -118,7 +119,22 @@ def _variants(chars: set[str]) -> dict[str, str]:
     return out
 
 
-def build_index(data: dict, default_lang: str, languages: set[str]) -> dict:
+SYNONYMS = "search_synonyms.txt"
+
+
+def read_synonyms(path: Path | None) -> list[list[str]]:
+    """Groups of words that mean the same (``search_synonyms.txt``: one group a line, ``#`` comments)."""
+    if path is None or not path.is_file():
+        return []
+    groups = []
+    for line in path.read_text("utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) > 1:
+            groups.append([word.lower() for word in words])
+    return groups
+
+
+def build_index(data: dict, default_lang: str, languages: set[str], synonyms: list[list[str]] | None = None) -> dict:
     config = data.get("config", {})
     separator = re.compile(config.get("separator") or r"[\s\u200b\-]+")
     docs = data.get("docs", [])
@@ -152,6 +168,8 @@ def build_index(data: dict, default_lang: str, languages: set[str]) -> dict:
         sections.append([page_of[url], anchor, heading, text])
         for part in (heading, text, pages[page_of[url]][1]):
             words.update(w for w in tokens(part, separator) if HAN.search(w))
+    for group in synonyms or []:
+        words.update(w for w in group if HAN.search(w))
     freq, total = _frequencies(words)
     chars = {ch for word in freq for ch in word}
     return {
@@ -164,10 +182,11 @@ def build_index(data: dict, default_lang: str, languages: set[str]) -> dict:
         "logtotal": math.log(total),
         "dict": freq,
         "variants": _variants(chars),
+        "synonyms": {word: [other for other in group if other != word] for group in synonyms or [] for word in group},
     }
 
 
-def write_search_index(site: Path, default_lang: str, languages: set[str]) -> Path | None:
+def write_search_index(site: Path, default_lang: str, languages: set[str], project: Path | None = None) -> Path | None:
     """Write ``search/coursekit-index.json`` from Material's index and cut that one to its config."""
     source = site / "search" / "search_index.json"
     if not source.is_file():
@@ -175,7 +194,7 @@ def write_search_index(site: Path, default_lang: str, languages: set[str]) -> Pa
     data = json.loads(source.read_text("utf-8"))
     if not data.get("docs") and (site / "search" / INDEX_NAME).is_file():
         return site / "search" / INDEX_NAME  # already written by this build
-    index = build_index(data, default_lang, languages)
+    index = build_index(data, default_lang, languages, read_synonyms(project / SYNONYMS if project else None))
     target = site / "search" / INDEX_NAME
     target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     source.write_text(json.dumps({"config": data.get("config", {}), "docs": []}, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -19,6 +19,7 @@ var PAGE_LANG = PARAMS.get("lang") || "";
 var INDEX_URL = new URL("../../search/coursekit-index.json", self.location.href).href;
 var MAX_RESULTS = 50;
 var MIN_SHARE = 0.03; // of the best score
+var SYNONYM = 0.8; // a word of search_synonyms.txt standing for the word typed
 var SNIPPET_BEFORE = 24, SNIPPET_LENGTH = 90;
 // Words that carry a question's form, not its topic: they count, but little.
 var LIGHT = new Set(("怎么 怎样 如何 什么 多久 多少 哪些 哪个 哪里 哪 几 几个 几种 吗 呢 吧 啊 的 了 是 有 能 能不能 " +
@@ -76,6 +77,7 @@ function Index(data) {
   this.dict = data.dict;
   this.logtotal = data.logtotal;
   this.variants = data.variants || {};
+  this.synonyms = data.synonyms || {};
   this.maxLength = 1;
   for (var w in this.dict) if (w.length > this.maxLength) this.maxLength = w.length;
   this.pages = data.pages.map(function (p) {
@@ -194,6 +196,7 @@ Index.prototype.search = function (raw) {
   var wanted = []; // [word shown, [[index word, factor]], weight]
   terms.forEach(function (term) {
     var forms = self.known(term) ? [[term, 1]] : [];
+    (self.synonyms[term] || []).forEach(function (w) { if (self.known(w)) forms.push([w, SYNONYM]); });
     if (!forms.length && (term.length > 1 || !HAN.test(term)))
       self.completions(term).forEach(function (w) { forms.push([w, 0.7]); });
     var weight = (LIGHT.has(term) ? 0.2 : 1) * Math.max.apply(null, [0.1].concat(forms.map(function (f) { return self.idf(f[0]); })));
