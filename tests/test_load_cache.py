@@ -1,16 +1,20 @@
-"""The cache of loaded sources between builds: unchanged files come from it, edited ones never do."""
+"""The cache of loaded sources between builds: unchanged files come from it, edited ones never do;
+a damaged or foreign cache file costs one line and the time, never a wrong page or a traceback."""
 
 from __future__ import annotations
 
-import pickle
+import dataclasses
+import json
 import shutil
 import subprocess
 import sys
 
 import pytest
 
+from coursekit import model
 from coursekit.sources import cache as cache_module
-from coursekit.sources.cache import CACHE_FILE, LoadCache
+from coursekit.sources.cache import CACHE_FILE, LoadCache, from_data
+from coursekit.sources.courses import load_lesson
 from coursekit.sources.project import load_project
 
 from conftest import run_mkdocs
@@ -27,10 +31,21 @@ def project(tmp_path):
     return root
 
 
-def load(root):
-    cache = LoadCache.in_project(root, ".cache")
+def load(root, reports=None):
+    cache = LoadCache.in_project(root, ".cache", report=(reports.append if reports is not None else print))
     project, problems = load_project(root, cache=cache)
     return project, problems, cache.hits
+
+
+def stored_entries(root) -> list:
+    """The results kept in the cache file, read back."""
+    document = json.loads((root / ".cache" / CACHE_FILE).read_text("utf-8"))
+    return [from_data(json.loads(entry["text"])) for entry in document["entries"].values()]
+
+
+def shown_file(result) -> str:
+    loaded, _ = result
+    return (loaded[0] if isinstance(loaded, list) else loaded).file
 
 
 def test_a_second_load_takes_unchanged_files_from_the_cache_and_gets_the_same_project(project):
@@ -91,17 +106,92 @@ def test_only_the_entries_a_build_used_are_kept(project):
     load(project)
     (project / "quizzes" / "papers" / "ceshi.yml").unlink()
     load(project)
-    with (project / ".cache" / CACHE_FILE).open("rb") as handle:
-        _, entries = pickle.load(handle)
-    assert sorted(key[2] for key in entries) == ["citations/tiaoli.yml", "courses/jichu/dahui.md", "courses/jichu/zhiweihui.md", "quizzes/jichu.yml"]
+    assert sorted(shown_file(result) for result in stored_entries(project)) == [
+        "citations/tiaoli.yml",
+        "courses/jichu/dahui.md",
+        "courses/jichu/zhiweihui.md",
+        "quizzes/jichu.yml",
+    ]
 
 
-def test_a_damaged_cache_is_ignored_and_replaced(project):
+def test_the_cache_file_is_json_that_names_no_code(project):
+    load(project)
+    raw = (project / ".cache" / CACHE_FILE).read_bytes()
+    document = json.loads(raw.decode("utf-8"))
+    assert len(document["entries"]) == CACHED_FILES
+    named = set()
+
+    def classes(data):
+        if isinstance(data, dict):
+            if "class" in data:
+                named.add(data["class"])
+            for value in data.values():
+                classes(value)
+        elif isinstance(data, list):
+            for value in data:
+                classes(value)
+
+    for entry in document["entries"].values():
+        classes(json.loads(entry["text"]))
+    model_classes = {name for name, value in vars(model).items() if dataclasses.is_dataclass(value)}
+    assert {"Lesson", "Bank", "Question", "Citation"} <= named <= model_classes | {"Problem"}
+
+
+@pytest.mark.parametrize("content", [b"not json", b"\x80\x04\x95 a pickle", b"{}", b'{"format": "something else", "entries": {}}', b"[1, 2]"])
+def test_a_foreign_or_damaged_cache_file_is_dropped_with_one_line_and_replaced(project, content):
     (project / ".cache").mkdir()
-    (project / ".cache" / CACHE_FILE).write_bytes(b"not a pickle")
-    _, problems, hits = load(project)
+    (project / ".cache" / CACHE_FILE).write_bytes(content)
+    reports = []
+    _, problems, hits = load(project, reports)
     assert (problems, hits) == ([], 0)
-    assert load(project)[2] == CACHED_FILES
+    assert len(reports) == 1 and CACHE_FILE in reports[0]
+    assert load(project, reports)[2] == CACHED_FILES
+    assert len(reports) == 1
+
+
+def test_every_bit_flip_in_the_cache_file_is_caught_or_harmless(project):
+    """A flipped bit anywhere in the file never yields other text: the entry (or the file) is
+    dropped with one line of information, and the project is read again from the sources."""
+    original, problems, _ = load(project)
+    assert problems == []
+    path = project / ".cache" / CACHE_FILE
+    good = path.read_bytes()
+    step = max(1, len(good) // 400)  # some 400 places spread over the file, every bit position among them
+    for position in range(0, len(good), step):
+        damaged = bytearray(good)
+        damaged[position] ^= 1 << (position % 8)
+        path.write_bytes(bytes(damaged))
+        reports = []
+        loaded, problems, _ = load(project, reports)
+        assert problems == [], position
+        assert (loaded.banks, loaded.citations, loaded.courses, loaded.blueprints) == (original.banks, original.citations, original.courses, original.blueprints), position
+        assert len(reports) <= 1, (position, reports)
+        path.write_bytes(good)
+
+
+def test_a_save_while_a_file_is_read_never_stores_the_new_text_under_the_old_key(project):
+    """The loader parses the very bytes the key was made from: an author saving between the two
+    (here, inside the loader) cannot leave the new text cached under the old file's key."""
+    lesson = project / "courses" / "jichu" / "dahui.md"
+    before = lesson.read_text("utf-8")
+    after = before.replace("title: ", "title: 刚保存的", 1)
+    assert after != before
+    saving = {"on": True}
+
+    def load_while_saving(path, shown_as, data=None):
+        if saving["on"]:
+            path.write_text(after, "utf-8")
+        return load_lesson(path, shown_as, data)
+
+    cache = LoadCache(project / ".cache")
+    first, _ = cache.load(load_while_saving, lesson, "courses/jichu/dahui.md")
+    cache.save()
+    assert "刚保存的" not in first.title  # what was hashed is what was parsed
+    saving["on"] = False
+    lesson.write_text(before, "utf-8")  # the old bytes again: the old key
+    cache = LoadCache(project / ".cache")
+    again, _ = cache.load(load_while_saving, lesson, "courses/jichu/dahui.md")
+    assert cache.hits == 1 and again == first
 
 
 def test_a_change_to_coursekit_itself_drops_every_entry(project, monkeypatch):

@@ -11,6 +11,9 @@ from coursekit.problems import Problem
 
 # Inline citation in lesson Markdown: [@tiaoli-11]
 INLINE_CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+# A stem that points at the lesson or the screen ("按本课介绍的…") makes no sense on a printed paper.
+PAGE_REFERENCE = re.compile(r"本课|本节|课文|本页|网页|页面|上文|下文|本站|上一课|下一课")
+PLAN_MINUTES = (30, 45)
 
 
 def _duplicates(items, key, where, message_key) -> list[Problem]:
@@ -105,6 +108,13 @@ def check_project(project: Project) -> list[Problem]:
         if question.lesson not in lessons:
             problems.append(Problem(question.file, question.line, t("check.unknown_lesson", id=question.id, lesson=question.lesson)))
 
+    question_ids = {q.id for q in project.questions()}
+    for lesson in project.lessons():
+        notes = lesson.trainer_notes
+        for qid, line in zip(notes.questions if notes else [], notes.question_lines if notes else []):
+            if qid not in question_ids:
+                problems.append(Problem(lesson.file, line, t("check.plan_unknown_question", id=qid)))
+
     banks = {bank.id: bank for bank in project.banks}
     for blueprint in project.blueprints:
         for section in blueprint.sections:
@@ -131,3 +141,28 @@ def check_project(project: Project) -> list[Problem]:
                 )
     return problems
 
+
+
+def check_advice(project: Project) -> list[Problem]:
+    """What does not stop a build but leaves a trainer short: a lesson without a lesson plan, a
+    plan whose outline is not a 30–45 minute session, a plan's practice question from another
+    lesson, a stem that points at the lesson or the web page."""
+    advice: list[Problem] = []
+    questions = {q.id: q for q in project.questions()}
+    for lesson in project.lessons():
+        notes = lesson.trainer_notes
+        if notes is None:
+            advice.append(Problem(lesson.file, 1, t("check.no_plan", lesson=lesson.id)))
+            continue
+        low, high = PLAN_MINUTES
+        if not low <= notes.minutes <= high:
+            advice.append(Problem(lesson.file, notes.line, t("check.plan_minutes", minutes=notes.minutes, low=low, high=high)))
+        for qid, line in zip(notes.questions, notes.question_lines):
+            question = questions.get(qid)
+            if question is not None and question.lesson != lesson.id:
+                advice.append(Problem(lesson.file, line, t("check.plan_question_lesson", id=qid, lesson=question.lesson)))
+    for question in project.questions():
+        match = PAGE_REFERENCE.search(question.stem)
+        if match:
+            advice.append(Problem(question.file, question.line, t("check.stem_page_reference", id=question.id, words=match.group(0))))
+    return advice

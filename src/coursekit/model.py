@@ -145,7 +145,11 @@ class TrainerNotes:
     steps: list[TrainerStep] = field(default_factory=list)
     discussion: list[str] = field(default_factory=list)
     activity: str = ""
+    materials: list[str] = field(default_factory=list)  # what to print or bring
+    questions: list[str] = field(default_factory=list)  # practice question ids to use in the session
     notes: str = ""
+    line: int = 0  # of ``trainer:`` in the lesson file
+    question_lines: list[int] = field(default_factory=list)  # of each id in ``questions``
 
     @property
     def minutes(self) -> int:

@@ -4,22 +4,12 @@ MkDocs events used, and why:
 
 - ``on_config``: load and check the sources (the build stops on any authoring problem, before
   anything is written), generate the pages in memory, and add their nav sections and our
-  browser assets to the config. Source files unchanged since the last build come from the
-  cache under ``.cache/coursekit/`` (``cache_dir``; ``coursekit.sources.cache``). Two handlers:
-  the first (priority 100) starts the loading and the first language's pages in a child
-  process (``coursekit.site.prepare``, ``coursekit.parallel``), the second (default priority,
-  after the search plugin has loaded jieba) collects them and configures.
+  browser assets to the config. Source files are parsed again only when their bytes changed
+  (``coursekit.sources.cache``, in ``cache_dir``).
 - ``on_files``: hand the generated pages and data files to MkDocs (never written into ``docs/``).
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_pre_page``: let the page's Markdown conversion come from the cache when its Markdown,
-  the site's files and the settings are those of an earlier build (``coursekit.adapters.rendered``;
-  same ``cache_dir``). Saved in ``on_post_build``.
-- ``on_env`` (every page converted, none rendered yet): stand in for the search plugin's index,
-  so that pages are indexed in a child process while the templates are rendered, and indexed
-  entries are kept between builds (``coursekit.adapters.search_entries``; same ``cache_dir``).
-  Saved in ``on_post_build``.
 - ``on_page_content``: put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
@@ -56,26 +46,26 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-from coursekit.adapters.rendered import RenderedPages
-from coursekit.adapters.search_entries import SearchEntries
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
-from coursekit.parallel import Ahead
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
-from coursekit.site.pages import SiteFiles
-from coursekit.site.prepare import PageOptions, pages, prepare, prepare_translation
+from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from coursekit.sources.project import Layout
+from coursekit.sources.cache import LoadCache
+from coursekit.sources.project import Layout, load_project
+from coursekit.sources.translations import translate_project
+
+log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
 WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "search-open.js", "search-worker.js", "search.css")
@@ -112,8 +102,7 @@ class CoursekitConfig(Config):
     lang = opt.Choice(LANGS, default="zh")
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
-    """Where loaded source files, converted pages and search entries are kept between builds,
-    relative to mkdocs.yml; "" for none."""
+    """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -121,10 +110,6 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # plugin instance and config: sources are loaded once, the user's nav is kept aside.
     _loaded = None
     _user_nav = None
-    _ahead = None
-    _translations = None  # language: Ahead of its pages
-    _rendered = None  # RenderedPages, for every language of the build
-    _search = None  # SearchEntries, for every language of the build
 
     def _language(self, config) -> tuple[str, object]:
         """The language being built and the i18n plugin (None without it)."""
@@ -144,53 +129,36 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         )
         return root, layout
 
-    def _page_options(self, config, root: Path, lang: str) -> PageOptions:
-        return PageOptions(lang, config.use_directory_urls, config.site_url or "", content_edition(root, lang))
-
-    @event_priority(100)
-    def _start_preparing(self, config):
-        """Before the other plugins' on_config (the search plugin's loads jieba's dictionary for
-        about 0.6 s): start loading the sources and generating the first language's pages in a
-        child process (``coursekit.parallel``; done here instead where that cannot help)."""
-        if self._loaded is None and self._ahead is None:
-            root, layout = self._locate(config)
-            lang, _ = self._language(config)
-            self._ahead = Ahead(prepare, root, layout, self.config.cache_dir, self._page_options(config, root, lang))
-        return config
-
-    def _configure(self, config):
+    def on_config(self, config):
         root, self._layout = self._locate(config)
         self._root = root
-        prepared = None
         if self._loaded is None:
-            prepared = self._ahead.result()
-            self._loaded = (prepared.project, prepared.problems)
+            cache = LoadCache.in_project(root, self.config.cache_dir, report=log.info)
+            self._loaded = load_project(root, self._layout, cache)
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
         _stop_on(problems)
         lang, i18n = self._language(config)
         self._lang, self._i18n = lang, i18n
-        options = self._page_options(config, root, lang)
+        edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=options.edition)
+        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
+        fallback = frozenset()
         if i18n is not None and lang != i18n.default_language:
-            ahead = (self._translations or {}).pop(lang, None)
-            translated = ahead.result() if ahead is not None else None
-            if translated is None or translated.options != options:
-                translated = prepare_translation(project, root, self._layout, options)
-            _stop_on(translated.problems)
-            self._site: SiteFiles = translated.site
-        elif prepared is not None and prepared.options == options:
-            self._site = prepared.site
-        else:
-            self._site = pages(project, options)
-        if prepared is not None and i18n is not None:
-            # The other languages' pages, generated in children while this language's are built.
-            self._translations = {
-                other: Ahead(prepare_translation, project, root, self._layout, self._page_options(config, root, other))
-                for other in i18n.build_languages
-                if other != i18n.default_language
-            }
+            # This language's translation files laid over the project; what has no translation
+            # is shown in the default language, linked to the original one folder up.
+            translation, problems = translate_project(project, root, lang, self._layout)
+            _stop_on(problems)
+            project, fallback = translation.project, frozenset(translation.fallback)
+        self._site: SiteFiles = build_site_files(
+            project,
+            lang=lang,
+            directory_urls=config.use_directory_urls,
+            edition=edition,
+            site_url=config.site_url or "",
+            fallback=fallback,
+            original_root="../" if fallback else "",
+        )
         if self._user_nav is not None:
             position = min(self.config.nav_position, len(self._user_nav))
             config.nav = self._user_nav[:position] + _titles_as_markup(self._site.nav) + self._user_nav[position:]
@@ -201,8 +169,6 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
-
-    on_config = CombinedEvent(_start_preparing, _configure)
 
     @event_priority(-110)
     def on_files(self, files: Files, *, config) -> Files:
@@ -244,22 +210,6 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             twin.locale = lang
             file.alternates[lang] = file if lang == self._lang else twin
         return file
-
-    def _cache_folder(self) -> Path | None:
-        cache_dir = self.config.cache_dir
-        return self._root / cache_dir if cache_dir else None
-
-    def on_pre_page(self, page, *, config, files):
-        if self._rendered is None:
-            self._rendered = RenderedPages(self._cache_folder())
-        self._rendered.wrap(page, config, files)
-        return page
-
-    def on_env(self, env, *, config, files):
-        if self._search is None:
-            self._search = SearchEntries(self._cache_folder())
-        self._search.attach(config, [file.page for file in files.documentation_pages() if file.page is not None])
-        return env
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.generated_by is not None:
@@ -330,9 +280,6 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     def on_post_build(self, *, config):
         if self._i18n is not None and self._i18n.building:
             return  # a language built inside the first one's on_post_build: that one finishes last
-        for cache in (self._rendered, self._search):
-            if cache is not None:
-                cache.save()
         site = Path(config.site_dir)
         for folder, page in getattr(self, "_404_pages", {}).items():
             (site / folder / "404.html").write_text(page, "utf-8")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from coursekit.check import check_advice
 from coursekit.messages import t
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import load_project
@@ -21,6 +22,11 @@ def run(args: argparse.Namespace) -> int:
         print(problem)
     for warning in split_title_terms(project, root):
         print(warning)
+    advice = check_advice(project)
+    for item in advice:
+        print(t("cli.advice_line", problem=item))
+    if advice:
+        print(t("cli.advice_count", count=len(advice)))
     if problems:
         print(t("cli.check_failed", count=len(problems)), file=sys.stderr)
         return 1

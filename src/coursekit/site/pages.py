@@ -51,7 +51,7 @@ class SiteFiles:
                 page, held = hold_raw_html(page)
                 self.files[src], inline = hold_inline_html(page)
                 if held:
-                    # Compacted here, once (in on_config's child process), not with each page.
+                    # Compacted here, once per build, not with each page.
                     self.fragments[src] = [compact_html(fragment) for fragment in held]
                 if inline:
                     self.inline[src] = inline

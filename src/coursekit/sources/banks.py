@@ -162,9 +162,9 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
     return question if len(problems) == before else None
 
 
-def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
+def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Bank | None, list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as)
+    data, yaml_problems = load_yaml_file(path, shown_as, data)
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.bank")) if not yaml_problems else None
     if top is None:

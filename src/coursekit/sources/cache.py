@@ -1,60 +1,209 @@
-"""Loaded source files kept between builds, so a rebuild reads again only the files that changed.
+"""Loaded source files kept between builds, so a rebuild parses again only the files that changed.
 
-Authors rebuild many times a day, mostly after editing one lesson or one bank; reading and
-checking the banks was the largest part of a build's own work (5,000 questions: 0.55 s of 0.7 s).
-The cache is one pickle file under the project's ``.cache/`` (where Material's plugins keep
-theirs too; ``coursekit.cachefile``). An entry is the loader's whole result, problems included,
-keyed by the loader, the path shown in messages, the file's bytes and the message language. The
-fingerprint of coursekit's own code and catalogues is stored with it: after an upgrade or an edit
-to a loader, every entry is dropped.
+Authors rebuild many times a day, mostly after editing one lesson or one bank, and reading and
+checking the banks is the largest part of the engine's own work in a build. An entry is a
+loader's whole result, problems included, keyed by the loader, the path shown in messages, the
+message language and a digest of the file's bytes; the loader parses those very bytes, so a save
+between hashing and parsing can never store new text under the old key.
+
+The cache is one JSON file under the project's ``.cache/``, beside Material's own caches. What is read back is data, never code: entries hold only coursekit's model classes
+(``coursekit.model``, ``coursekit.problems.Problem``), lists, dicts and plain values. Every entry
+carries the SHA-256 of its own text and is parsed from the very text that was checked, so a
+damaged entry is dropped (with one line of information) instead of shipping wrong lesson text.
+A file that is not ours, or not readable, is no cache; a change to coursekit's code or
+catalogues (the fingerprint) drops every entry. None of this depends on MkDocs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from coursekit.cachefile import MISSING, KeptEntries, code_fingerprint
-from coursekit.messages import current_lang
+import yaml
+
+from coursekit import model
+from coursekit.messages import current_lang, t
+from coursekit.problems import Problem
 
 Result = TypeVar("Result")
 
-CACHE_FILE = "loaded-sources.pickle"
+CACHE_FILE = "loaded-sources.json"
+FORMAT = "coursekit loaded sources 1"
 # Relative to the project root; shared by `coursekit check`, `coursekit publish` and the plugin
 # (its ``cache_dir`` option), so `scripts/build`'s check leaves the build little to read.
 DEFAULT_DIR = ".cache/coursekit"
 
+# The only classes an entry may name: data classes without behaviour on construction.
+_CLASSES = {cls.__name__: cls for cls in (*(c for c in vars(model).values() if dataclasses.is_dataclass(c) and isinstance(c, type)), Problem)}
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """A digest of coursekit's Python files and message catalogues, and of the Python and PyYAML
+    versions. Where the package's files cannot be listed, a value of this process alone: nothing
+    cached by another process is then trusted."""
+    digest = hashlib.sha256(f"{sys.version}|{yaml.__version__}".encode())
+    package = Path(str(resources.files("coursekit")))
+    files = sorted(path for path in package.rglob("*") if path.suffix in (".py", ".yml") and path.is_file())
+    if not files:
+        return f"unlisted-{os.getpid()}-{os.urandom(8).hex()}"
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class NotCacheable(TypeError):
+    """A loader result holding something other than model classes and plain data."""
+
+
+def to_data(value):
+    """``value`` as JSON-ready data: model objects as ``{"class": name, "fields": {...}}``."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value if type(value) in (bool, int, float, str, type(None)) else _plain(value)
+    if isinstance(value, list):
+        return [to_data(item) for item in value]
+    if isinstance(value, tuple):
+        return {"tuple": [to_data(item) for item in value]}
+    if isinstance(value, dict):
+        return {"dict": [[to_data(key), to_data(item)] for key, item in value.items()]}
+    if dataclasses.is_dataclass(value) and _CLASSES.get(type(value).__name__) is type(value):
+        return {"class": type(value).__name__, "fields": {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    raise NotCacheable(type(value).__qualname__)
+
+
+def _plain(value):
+    """A subclass of a plain type (a YAML string that remembers its line, say) as the plain value."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    raise NotCacheable(type(value).__qualname__)
+
+
+def from_data(data):
+    """The value ``to_data`` described; ValueError for anything else."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [from_data(item) for item in data]
+    if isinstance(data, dict) and data.keys() == {"tuple"} and isinstance(data["tuple"], list):
+        return tuple(from_data(item) for item in data["tuple"])
+    if isinstance(data, dict) and data.keys() == {"dict"} and isinstance(data["dict"], list):
+        return {from_data(key): from_data(item) for key, item in data["dict"]}
+    if isinstance(data, dict) and data.keys() == {"class", "fields"} and data["class"] in _CLASSES and isinstance(data["fields"], dict):
+        cls = _CLASSES[data["class"]]
+        if data["fields"].keys() != {f.name for f in dataclasses.fields(cls)}:
+            raise ValueError(f"fields of {cls.__name__}")
+        return cls(**{name: from_data(item) for name, item in data["fields"].items()})
+    raise ValueError("not an entry of this cache")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _report(message: str) -> None:
+    print(message, file=sys.stderr)
+
 
 class LoadCache:
-    """``load(loader, path, shown_as)`` returns ``loader(path, shown_as)``, from the cache when the
-    file is unchanged. ``save()`` keeps the entries this build used, and only those."""
+    """``load(loader, path, shown_as)`` returns ``loader(path, shown_as, data=<the file's bytes>)``,
+    from the cache when those bytes were loaded before. ``save()`` keeps the entries this build
+    used, and only those, so the file never outgrows the project. ``report`` receives the one line
+    said about a damaged cache (default: standard error)."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, report: Callable[[str], None] = _report):
         self.file = Path(folder) / CACHE_FILE if folder is not None else None
-        self._entries = KeptEntries(self.file, code_fingerprint())
+        self.report = report
         self.hits = 0
+        self._stored: dict[str, str] = self._read()  # key: the entry's JSON text, checked
+        self._used: dict[str, str] = {}
 
     @classmethod
-    def in_project(cls, root: Path, folder: str = DEFAULT_DIR) -> "LoadCache":
+    def in_project(cls, root: Path, folder: str = DEFAULT_DIR, report: Callable[[str], None] = _report) -> "LoadCache":
         """The cache of the project at ``root``, in ``folder`` (relative to it); "" for none."""
-        return cls(Path(root) / folder if folder else None)
+        return cls(Path(root) / folder if folder else None, report)
 
-    def load(self, loader: Callable[[Path, str], Result], path: Path, shown_as: str) -> Result:
+    def _read(self) -> dict[str, str]:
+        if self.file is None:
+            return {}
+        try:
+            raw = self.file.read_bytes()
+        except OSError:
+            return {}  # none yet, or unreadable: built without
+        try:
+            document = json.loads(raw.decode("utf-8"))
+            if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("entries"), dict):
+                raise ValueError
+        except ValueError:
+            self.report(t("cache.dropped_file", file=self.file))
+            return {}
+        if document.get("fingerprint") != code_fingerprint():
+            return {}  # made by another version of coursekit: quietly out of date
+        entries, damaged = {}, 0
+        for key, entry in document["entries"].items():
+            if isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry.get("sha256") == _digest(entry["text"]):
+                entries[key] = entry["text"]
+            else:
+                damaged += 1
+        if damaged:
+            self.report(t("cache.dropped_entries", file=self.file, count=damaged))
+        return entries
+
+    def load(self, loader: Callable[..., Result], path: Path, shown_as: str) -> Result:
         if self.file is None:
             return loader(path, shown_as)
         try:
             content = Path(path).read_bytes()
         except OSError:
             return loader(path, shown_as)  # the loader reports it
-        key = (loader.__module__, loader.__qualname__, shown_as, current_lang(), hashlib.sha256(content).hexdigest())
-        result = self._entries.get(key)
-        if result is MISSING:
-            result = loader(path, shown_as)
-            self._entries.keep(key, result)
-        else:
-            self.hits += 1
+        key = hashlib.sha256(
+            f"{loader.__module__}.{loader.__qualname__}\0{shown_as}\0{current_lang()}\0".encode("utf-8", "surrogatepass") + content
+        ).hexdigest()
+        text = self._stored.get(key)
+        if text is not None:
+            try:
+                result = from_data(json.loads(text))
+            except (ValueError, TypeError):
+                self.report(t("cache.dropped_entries", file=self.file, count=1))
+                del self._stored[key]
+            else:
+                self.hits += 1
+                self._used[key] = text
+                return result
+        result = loader(path, shown_as, data=content)
+        try:
+            self._used[key] = json.dumps(to_data(result), ensure_ascii=False, separators=(",", ":"))
+        except NotCacheable:
+            pass  # loaded every time, as without a cache
         return result
 
     def save(self) -> None:
-        self._entries.save()
+        if self.file is None or self._used == self._stored:
+            return
+        document = {
+            "format": FORMAT,
+            "fingerprint": code_fingerprint(),
+            "entries": {key: {"sha256": _digest(text), "text": text} for key, text in self._used.items()},
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=f".{self.file.stem}-")
+        except OSError:
+            return  # a read-only checkout: build without a cache
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(document, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.file)  # a build reading it meanwhile sees the old or the new file whole
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            return
+        self._stored = dict(self._used)

@@ -32,13 +32,13 @@ def split_front_matter(text: str, shown_as: str) -> tuple[MarkedDict | None, str
     return data, text[match.end():], body_line, problems
 
 
-def load_lesson(path: Path, shown_as: str) -> tuple[Lesson | None, list[Problem]]:
+def load_lesson(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Lesson | None, list[Problem]]:
     """One lesson file, its markup checked for danger (``sources.safety``). Everything read comes
     from the file itself (the course is its folder), so a cache can key it on the file's bytes;
     the course sets ``minutes``."""
     problems: list[Problem] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
     except UnicodeDecodeError:
         return None, [Problem(shown_as, 0, t("file.not_utf8"))]
     front, body, body_line, front_problems = split_front_matter(text, shown_as)

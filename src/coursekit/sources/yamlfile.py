@@ -147,10 +147,11 @@ def _shift_lines(data: object, offset: int) -> None:
             _shift_lines(value, offset)
 
 
-def load_yaml_file(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
-    """Read and parse a YAML file; an unreadable or non-UTF-8 file is a problem, not a crash."""
+def load_yaml_file(path: Path, shown_as: str, data: bytes | None = None) -> tuple[object, list[Problem]]:
+    """Read and parse a YAML file (``data``: its bytes, already read); an unreadable or non-UTF-8
+    file is a problem, not a crash."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
     except UnicodeDecodeError:
         return None, [Problem(shown_as, 0, t("file.not_utf8"))]
     except OSError as err:
