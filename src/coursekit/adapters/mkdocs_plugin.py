@@ -10,12 +10,14 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: put back the links held out of Markdown inside lines
+- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.site.sanitise``;
+  each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
   it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
-  Not earlier: the search plugin parses every page's content, and quiz markup and data, which
+  Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content, and quiz markup and data, which
   search leaves out anyway, made that parse the largest cost of indexing.
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
@@ -28,7 +30,8 @@ MkDocs events used, and why:
 - ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
   one's ``on_post_build`` and then writes the search index of all of them): put the default
   language's 404 page at the root and the others in their folders (``en/404.html``), and write the
-  search index as UTF-8 (``coursekit.site.compact``). No ``on_startup``/``on_shutdown``: either
+  search index as UTF-8 (``coursekit.site.compact``); last, write the service worker and the web app
+  manifest from the files built (``coursekit.site.offline``). No ``on_startup``/``on_shutdown``: either
   would make MkDocs keep this plugin across ``mkdocs serve`` rebuilds, and with it the sources
   loaded before an edit.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
@@ -53,12 +56,15 @@ from mkdocs.utils import normalize_url
 
 from coursekit.edition import content_edition
 from coursekit.messages import LANGS, t, ui_strings
+from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.publish.linkcheck import normalise_base_path
 from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
+from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
+from coursekit.site.sanitise import sanitise_page
 from coursekit.site.text import fill_inline_html, fill_raw_html
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
@@ -68,7 +74,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "search-open.js", "search-worker.js", "search.css")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -165,7 +171,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css", f"{ASSET_DIR}/search.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/search-open.js"):
+        if i18n is None or lang == i18n.default_language:  # the installed app's name: the first language's
+            self._app = web_manifest(config.site_name, config.site_name, config.site_description or "", lang)
+        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/offline.js", f"{ASSET_DIR}/search-open.js"):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
@@ -212,6 +220,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return file
 
     def on_page_content(self, html, *, page, config, files):
+        html, removed = sanitise_page(html, page.markdown or "", page.file.src_uri)
+        for message in removed:  # a warning: --strict stops the build
+            log.warning(message)
         if page.file.generated_by is not None:
             return fill_inline_html(html, self._site.inline.get(page.file.src_uri, []))
         return html
@@ -220,7 +231,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         output = compact_html(output)
         if page.file.generated_by is not None:  # after compacting: the fragments were compacted when held
             output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
-        return output
+        return output if os.environ.get(PREVIEW_ENV) else with_meta_policy(output)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
@@ -270,6 +281,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if template_name != "404.html":
             return output
         output = compact_html(output)
+        if not os.environ.get(PREVIEW_ENV):
+            output = with_meta_policy(output)
         if self._i18n is not None:
             if not hasattr(self, "_404_pages"):
                 self._404_pages: dict[str, str] = {}
@@ -288,6 +301,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         i18n = self._i18n
         theme_language = config.theme["language"] if "language" in config.theme else "en"
         write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root)
+        # Last: the service worker lists every file built, with its size and hash.
+        languages = {lang: ("" if lang == self._i18n.default_language else f"{lang}/") for lang in self._i18n.build_languages} if self._i18n else {self._lang: ""}
+        write_offline_files(site, self._loaded[0], languages, self._app)
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):

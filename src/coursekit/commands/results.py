@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
             marked.append(mark_slip(slip, blueprints, banks))
         except SlipError as err:
             problems.append(Problem(display_path(path), 0, str(err)))
+        except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as err:  # what validation missed: this slip only
+            problems.append(Problem(display_path(path), 0, t("results.unreadable", detail=str(err) or type(err).__name__)))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not marked:

@@ -9,7 +9,7 @@ from pathlib import Path
 from coursekit.messages import t
 from coursekit.model import LETTERS, OPTION_TYPES, QUESTION_TYPES, Bank, Question
 from coursekit.problems import Problem
-from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.fields import FieldReader, require_mapping, text_problem
 from coursekit.sources.yamlfile import MarkedDict, MarkedList, load_yaml_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -47,6 +47,12 @@ def _read_options(q: FieldReader, qtype: str) -> list[str]:
     options = [str(v).strip() for v in raw]
     if len(options) < 2 or len(options) > MAX_OPTIONS:
         q.problem("options", t("question.options_count", count=len(options)))
+        return []
+    for index, option in enumerate(options):
+        problem = text_problem(option, "options")
+        if problem:
+            q.problems.append(Problem(q.file, raw.line_of(index), problem))
+            return []
     seen: dict[str, int] = {}
     for index, option in enumerate(options):
         if not option:
@@ -164,7 +170,7 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
 
 def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Bank | None, list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as, data)
+    data, yaml_problems = load_yaml_file(path, shown_as, data, "bank")
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.bank")) if not yaml_problems else None
     if top is None:

@@ -14,7 +14,7 @@ from coursekit.sources.yamlfile import load_yaml_file
 
 def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Blueprint | None, list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as, data)
+    data, yaml_problems = load_yaml_file(path, shown_as, data, "blueprint")
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.blueprint")) if not yaml_problems else None
     if top is None:

@@ -98,7 +98,7 @@ def _regulation(head: FieldReader, path: Path, shown_as: str, title: str, short:
 
 def load_citation_file(path: Path, shown_as: str, data: bytes | None = None) -> tuple[list[Citation], list[Problem]]:
     problems: list[Problem] = []
-    data, yaml_problems = load_yaml_file(path, shown_as, data)
+    data, yaml_problems = load_yaml_file(path, shown_as, data, "citations")
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.citations")) if not yaml_problems else None
     if top is None:

@@ -14,6 +14,7 @@ from coursekit.sources.blueprints import load_blueprint
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.citations import load_citation_file
 from coursekit.sources.courses import load_course
+from coursekit.sources.reading import outside
 from coursekit.sources.translations import is_translation
 
 
@@ -48,9 +49,19 @@ def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None 
     def shown(path: Path) -> str:
         return display_path(path, root)
 
+    def inside(folder: Path) -> list[Path]:
+        """The folder's source files; one that leads out of the project is a problem, not read."""
+        files = []
+        for path in source_files(folder):
+            if outside(path, root):
+                problems.append(Problem(shown(path), 0, t("file.outside_project")))
+            else:
+                files.append(path)
+        return files
+
     citations = {}
     citation_places: dict[str, str] = {}
-    for path in source_files(root / layout.citations):
+    for path in inside(root / layout.citations):
         entries, found = cache.load(load_citation_file, path, shown(path))
         problems += found
         for citation in entries:
@@ -65,24 +76,27 @@ def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None 
     courses = []
     courses_dir = root / layout.courses
     for course_dir in sorted(p for p in courses_dir.iterdir() if p.is_dir()) if courses_dir.is_dir() else []:
+        if outside(course_dir, root):
+            problems.append(Problem(shown(course_dir), 0, t("file.outside_project")))
+            continue
         if not (course_dir / "course.yml").is_file():
             problems.append(Problem(shown(course_dir), 0, t("course.no_course_yml")))
             continue
-        course, found = load_course(course_dir, shown(course_dir), cache)
+        course, found = load_course(course_dir, shown(course_dir), cache, root)
         problems += found
         if course:
             courses.append(course)
     courses.sort(key=lambda c: (c.order, c.id))
 
     banks = []
-    for path in source_files(root / layout.quizzes):
+    for path in inside(root / layout.quizzes):
         bank, found = cache.load(load_bank, path, shown(path))
         problems += found
         if bank:
             banks.append(bank)
 
     blueprints = []
-    for path in source_files(root / layout.papers):
+    for path in inside(root / layout.papers):
         blueprint, found = cache.load(load_blueprint, path, shown(path))
         problems += found
         if blueprint:

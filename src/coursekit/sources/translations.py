@@ -26,6 +26,7 @@ from coursekit.sources.banks import BLANK_MARK
 from coursekit.sources.citations import caveat_problems
 from coursekit.sources.courses import split_front_matter
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.reading import read_source
 from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.yamlfile import load_yaml_file
 
@@ -80,7 +81,7 @@ def translate_project(project: Project, root: Path, lang: str, layout=None) -> t
 
 def _load(path: Path, root: Path, problems: list[Problem], what: str):
     shown = display_path(path, root)
-    data, found = load_yaml_file(path, shown)
+    data, found = load_yaml_file(path, shown, None, "", root)
     problems += found
     top = require_mapping(data, shown, problems, what) if not found else None
     return (FieldReader(top, shown, problems) if top is not None else None), shown
@@ -142,8 +143,14 @@ def _courses(result: Translation, folder: Path, root: Path, problems: list[Probl
                 result.fallback.add(f"lesson:{lesson.id}")
                 continue
             shown = display_path(path, root)
-            front, body, body_line, found = split_front_matter(path.read_text("utf-8"), shown)
+            text, found = read_source(path, shown, "lesson", root)
             problems.extend(found)
+            if text is None:
+                continue
+            front, body, body_line, found = split_front_matter(text, shown)
+            problems.extend(found)
+            if found:
+                continue
             if front is None:
                 problems.append(Problem(shown, 1, t("lesson.no_title")))
                 continue
