@@ -68,7 +68,11 @@ def published(tmp_path_factory):
 
 
 def wait_until_controlled(page):
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=30000)
+    # page.evaluate, not wait_for_function: that evaluates a string, which the pages' CSP forbids
+    assert page.evaluate(
+        """() => navigator.serviceWorker.controller ? true :
+        new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true)))"""
+    )
 
 
 def plan_of(target: Path) -> dict:

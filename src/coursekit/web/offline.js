@@ -1,5 +1,5 @@
 /* offline.js: registers the service worker (sw.js at the site root), offers a newer edition when
- * one is published, and runs the download panel of the offline page ([data-ck-offline]).
+ * one is published, and runs the download panel of the offline page (.ck-offline-panel).
  * Kept apart from the quiz code: it only talks to the service worker, never to saved progress.
  */
 (function () {
@@ -212,7 +212,7 @@
   }
 
   function mount() {
-    var host = document.querySelector("[data-ck-offline]");
+    var host = document.querySelector(".ck-offline-panel");
     if (host) {
       missingNotice();
       panel(host);
