@@ -6,7 +6,8 @@ A module imports from its own layer or a lower one, never a higher one:
                its rules
     sources    sources/: reading author files into the model
     support    office/: writing Word and Excel files, for the outputs
-    outputs    site/, papers/, exchange/, plans/, results/, review.py: what the model becomes
+    outputs    site/, search/, papers/, exchange/, plans/, results/, review.py: what the model
+               becomes
     runs       publish/, bench/: building, publishing and measuring whole sites
     adapters   adapters/: the one place that talks to MkDocs and its plugins
     commands   commands/, cli.py, __main__.py: the command line
@@ -34,7 +35,7 @@ LAYERS = [
     ("core", {"problems", "messages", "model", "numerals", "edition", "draw", "check", "currency", "__init__"}),
     ("sources", {"sources"}),
     ("support", {"office"}),
-    ("outputs", {"site", "papers", "exchange", "plans", "results", "review"}),
+    ("outputs", {"site", "search", "papers", "exchange", "plans", "results", "review"}),
     ("runs", {"publish", "bench"}),
     ("adapters", {"adapters"}),
     ("commands", {"commands", "cli", "__main__"}),
