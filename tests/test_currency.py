@@ -320,3 +320,14 @@ def test_the_new_questions_are_one_block_with_new_ids_and_english_twins():
     assert all(questions[i].explanation and questions[i].sources and questions[i].lesson.startswith("dangzhang-jichu/") for i in ids)
     english = (ROOT / "quizzes/dangzhang-jichu.en.yml").read_text("utf-8")
     assert all(f"  - id: {i}\n" in english for i in ids)
+
+
+def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation():
+    from coursekit.exchange.citations import keys_by_label, labels, load_citations
+
+    citations = load_citations(ROOT)
+    written = keys_by_label(citations)
+    assert labels(citations)["xize-peiyang-lianxiren"] == "《细则》关于培养联系人的规定"
+    assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
+    assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
+    assert "《条例》" not in written and "《细则》" not in written
