@@ -216,8 +216,8 @@ def test_a_lesson_more_than_a_year_old_says_so_prominently(tmp_path):
     page = PageBuilder(project).lesson_page(project.courses[0], 0)
     assert '!!! note "内容截至 2024年1月31日"' in page
     review = build_review(project, dt.date(2026, 12, 6))
-    assert [lesson.id for lesson in review.stale] == ["jichu/dahui"]
-    assert "  courses/jichu/dahui.md:1  党员大会（内容截至 2024-01-31）" in review_lines(review)
+    assert [(lesson.id, line) for lesson, line in review.stale] == [("jichu/dahui", 6)]
+    assert "  courses/jichu/dahui.md:6  党员大会（内容截至 2024-01-31）" in review_lines(review)
 
 
 # -- coursekit review -------------------------------------------------------------------------
