@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from coursekit.check import INLINE_CITATION
 from coursekit.currency import date_text, is_stale, lesson_keys, regulations_under_review
@@ -191,6 +192,9 @@ def _sheet(book, title: str, header: list[str], rows: list[list[object]], widths
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = width
     sheet.freeze_panes = "B2"
+    tick = DataValidation(type="list", formula1='"√"', allow_blank=True)  # a tick from a drop-down, as on paper
+    tick.add(f"A2:A{max(len(rows) + 1, 2)}")
+    sheet.add_data_validation(tick)
 
 
 def write_review_workbook(review: Review, path: Path, lang: str | None = None) -> int:
