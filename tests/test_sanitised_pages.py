@@ -1,5 +1,5 @@
 """Hostile lesson bodies that a scan of the Markdown source missed: the HTML converted from author
-Markdown passes an allow-list sanitiser (``coursekit.site.sanitise``, nh3), ``coursekit check``
+Markdown passes an allow-list sanitiser (``coursekit.sources.sanitise``, nh3), ``coursekit check``
 names each removal with file and line, and every page carries its Content-Security-Policy as a
 ``<meta>``. In a real Chromium served WITHOUT the server's policy (a plain static server): no
 dialog, no side effect, no request to another site."""
@@ -14,7 +14,7 @@ import pytest
 from conftest import run_mkdocs, serve_directory
 from coursekit.messages import t
 from coursekit.model import Lesson
-from coursekit.site.sanitise import sanitise_html
+from coursekit.sources.sanitise import sanitise_html
 from coursekit.sources.project import load_project
 from coursekit.sources.safety import lesson_markup_problems
 from minisite import make_mini_project

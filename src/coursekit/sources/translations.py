@@ -28,21 +28,14 @@ from coursekit.sources.banks import BLANK_MARK
 from coursekit.sources.citations import caveat_problems
 from coursekit.sources.courses import split_front_matter
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.layout import Layout, is_translation
 from coursekit.sources.reading import read_source
 from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.yamlfile import load_yaml_file
 
 
-def is_translation(path: Path) -> bool:
-    """``x.en.yml`` or ``x.en.md``: a translation, not a source of its own."""
-    parts = path.name.split(".")
-    return len(parts) >= 3 and parts[-2] in LANGS and parts[-2] != DEFAULT_LANG
-
-
 def translated_languages(root: Path, layout=None) -> list[str]:
     """The languages other than the default that have at least one translation file."""
-    from coursekit.sources.project import Layout
-
     layout = layout or Layout()
     root = Path(root)
     found = {
@@ -67,8 +60,6 @@ class Translation:
 
 def translate_project(project: Project, root: Path, lang: str, layout=None) -> tuple[Translation, list[Problem]]:
     """A copy of ``project`` with the ``lang`` texts laid over it, and the problems found."""
-    from coursekit.sources.project import Layout
-
     layout = layout or Layout()
     root = Path(root)
     result = Translation(copy.deepcopy(project), lang)
