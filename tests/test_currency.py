@@ -216,8 +216,8 @@ def test_a_lesson_more_than_a_year_old_says_so_prominently(tmp_path):
     page = PageBuilder(project).lesson_page(project.courses[0], 0)
     assert '!!! note "内容截至 2024年1月31日"' in page
     review = build_review(project, dt.date(2026, 12, 6))
-    assert [lesson.id for lesson in review.stale] == ["jichu/dahui"]
-    assert "  courses/jichu/dahui.md:1  党员大会（内容截至 2024-01-31）" in review_lines(review)
+    assert [(lesson.id, line) for lesson, line in review.stale] == [("jichu/dahui", 6)]
+    assert "  courses/jichu/dahui.md:6  党员大会（内容截至 2024-01-31）" in review_lines(review)
 
 
 # -- coursekit review -------------------------------------------------------------------------
@@ -320,3 +320,14 @@ def test_the_new_questions_are_one_block_with_new_ids_and_english_twins():
     assert all(questions[i].explanation and questions[i].sources and questions[i].lesson.startswith("dangzhang-jichu/") for i in ids)
     english = (ROOT / "quizzes/dangzhang-jichu.en.yml").read_text("utf-8")
     assert all(f"  - id: {i}\n" in english for i in ids)
+
+
+def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation():
+    from coursekit.exchange.citations import keys_by_label, labels, load_citations
+
+    citations = load_citations(ROOT)
+    written = keys_by_label(citations)
+    assert labels(citations)["xize-peiyang-lianxiren"] == "《细则》关于培养联系人的规定"
+    assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
+    assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
+    assert "《条例》" not in written and "《细则》" not in written
