@@ -8,7 +8,7 @@ from pathlib import Path
 from coursekit.model import Citation
 from coursekit.problems import display_path
 from coursekit.sources.citations import load_citation_file
-from coursekit.sources.project import source_files
+from coursekit.sources.layout import source_files
 
 
 def load_citations(root: Path) -> dict[str, Citation]:
