@@ -158,8 +158,9 @@ def test_a_regulation_under_review_shows_on_lessons_quizzes_and_the_index(tmp_pa
     course = project.courses[0]
     for index in range(len(course.lessons)):
         page = builder.lesson_page(course, index)
-        assert '!!! warning "依据的规定已修订，正在核对"' in page
-        assert NOTICE in page and "(../../citations.md#reg-tiaoli)" in page
+        assert '<div class="admonition warning ck-revision-notice" role="note"><p class="admonition-title">依据的规定已修订，正在核对</p>' in page
+        assert NOTICE in page and 'href="../../../citations/#reg-tiaoli"' in page
+    assert "本课程的部分课文依据测试版《中国共产党支部工作条例（试行）》编写" in builder.course_page(course)
     renderer = QuizRenderer(project, "practice/jichu.md")
     for question in project.questions():
         assert QUESTION_NOTICE in renderer.data(question)["explanation"]  # feedback and exam review show it
@@ -216,8 +217,8 @@ def test_a_lesson_more_than_a_year_old_says_so_prominently(tmp_path):
     page = PageBuilder(project).lesson_page(project.courses[0], 0)
     assert '!!! note "内容截至 2024年1月31日"' in page
     review = build_review(project, dt.date(2026, 12, 6))
-    assert [lesson.id for lesson in review.stale] == ["jichu/dahui"]
-    assert "  courses/jichu/dahui.md:1  党员大会（内容截至 2024-01-31）" in review_lines(review)
+    assert [(lesson.id, line) for lesson, line in review.stale] == [("jichu/dahui", 6)]
+    assert "  courses/jichu/dahui.md:6  党员大会（内容截至 2024-01-31）" in review_lines(review)
 
 
 # -- coursekit review -------------------------------------------------------------------------
@@ -278,3 +279,56 @@ def test_no_caveat_about_article_numbers_reaches_learners():
             if path.suffix in (".md", ".yml"):
                 body = "\n".join(line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#"))
                 assert not caveat.search(body), path
+
+
+def test_the_2024_measures_have_their_own_entry_from_a_and_b_rows_only():
+    project, problems = load_project(ROOT)
+    assert problems == []
+    entries = [c for c in project.citations.values() if c.document and c.document.id == "chuzhi"]
+    document = entries[0].document
+    assert document.issuer == "中共中央办公厅" and document.effective == "2024-08-29" and document.status == "current"
+    assert document.edition and document.read_at
+    facts = {fact for c in entries for fact in c.facts}
+    assert facts and all(f.startswith("CZ-") for f in facts)
+    assert not facts & {"CZ-15", "CZ-20"}  # the C rows
+    # an article number nobody has read is never shown as one
+    assert all(c.confirmed == (c.key in {"chuzhi-yinfa", "chuzhi-neirong", "chuzhi-3", "chuzhi-4", "chuzhi-5", "chuzhi-6"}) for c in entries)
+
+
+def test_the_party_constitution_course_teaches_organisational_handling_in_both_languages():
+    project, _ = load_project(ROOT)
+    lessons = project.lesson_index()
+    for lesson_id in ("dangzhang-jichu/chudang", "dangzhang-jichu/dangji"):
+        zh = lessons[lesson_id].body
+        en = (ROOT / "courses" / f"{lesson_id}.en.md").read_text("utf-8")
+        keys = set(re.findall(r"\[@(chuzhi-[a-z0-9-]+)\]", zh))
+        assert keys and keys == set(re.findall(r"\[@(chuzhi-[a-z0-9-]+)\]", en))
+    chudang = lessons["dangzhang-jichu/chudang"].body
+    for words in ("限期改正、劝其退党、除名", "一般为6个月，最长不超过1年", "不因同一问题再进行组织处置", "中共中央办公厅", "中央政治局常委会会议", "事前报基层党委备案"):
+        assert words in chudang
+
+
+def test_the_new_questions_are_one_block_with_new_ids_and_english_twins():
+    project, _ = load_project(ROOT)
+    text = (ROOT / "quizzes/dangzhang-jichu.yml").read_text("utf-8")
+    block = text[text.index("# ── 不合格党员组织处置（issue 23）──"):]
+    ids = re.findall(r"^  - id: (\S+)", block, re.M)
+    assert len(ids) >= 10 and all(i.startswith("dzjc-cz-") for i in ids)
+    every_id = [q.id for q in project.questions()]
+    assert all(every_id.count(i) == 1 for i in ids)
+    questions = {q.id: q for q in project.questions()}
+    assert sum("情景" in questions[i].tags for i in ids) >= 4
+    assert all(questions[i].explanation and questions[i].sources and questions[i].lesson.startswith("dangzhang-jichu/") for i in ids)
+    english = (ROOT / "quizzes/dangzhang-jichu.en.yml").read_text("utf-8")
+    assert all(f"  - id: {i}\n" in english for i in ids)
+
+
+def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation():
+    from coursekit.exchange.citations import keys_by_label, labels, load_citations
+
+    citations = load_citations(ROOT)
+    written = keys_by_label(citations)
+    assert labels(citations)["xize-peiyang-lianxiren"] == "《细则》关于培养联系人的规定"
+    assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
+    assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
+    assert "《条例》" not in written and "《细则》" not in written

@@ -138,3 +138,34 @@ def test_check_advises_on_lessons_without_a_plan_and_short_outlines(project):
     assert f"courses/{COURSE}/pinci.md:1: 课文 {COURSE}/pinci 还没有教案" in result.stdout
     assert f"{LESSON.as_posix()}:" in result.stdout and "教案的教学环节合计 10 分钟，一次学习宜为 30—45 分钟（提示）" in result.stdout
     assert "另有 2 条提示" in result.stdout
+
+
+def test_every_lesson_of_the_real_courses_has_a_full_plan():
+    """44 lessons now, and every new one: a 30–45 minute outline, two or three discussion
+    questions, an activity, materials and three to six practice questions of that lesson."""
+    from conftest import ROOT
+
+    project, problems = load_project(ROOT)
+    assert not [p for p in problems if "trainer" in p.message or "教案" in p.message]
+    questions = {q.id: q for q in project.questions()}
+    lessons = project.lessons()
+    assert len(lessons) >= 44
+    for lesson in lessons:
+        notes = lesson.trainer_notes
+        assert notes is not None, lesson.id
+        assert 30 <= notes.minutes <= 45 and 4 <= len(notes.steps) <= 6, lesson.id
+        assert 2 <= len(notes.discussion) <= 3 and notes.activity and notes.materials, lesson.id
+        assert 3 <= len(notes.questions) <= 6, lesson.id
+        for qid in notes.questions:
+            assert qid in questions and questions[qid].lesson == lesson.id, (lesson.id, qid)
+
+
+def test_the_real_lesson_plan_reads_as_a_plan_for_trainers(tmp_path):
+    from conftest import ROOT
+
+    result = coursekit("plan", "fazhan-dangyuan", "--root", str(ROOT), "-o", str(tmp_path / "plan.docx"), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "8 篇课文，其中 8 篇有教案" in result.stdout
+    text = "\n".join(p.text for p in read_docx(tmp_path / "plan.docx").paragraphs())
+    assert "trainer:" not in text and "编写者指南" not in text
+    assert text.count("课上用的练习题") == 8 and text.count("准备和打印的材料") == 8 and "25个步骤卡片" in text

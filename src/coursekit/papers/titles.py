@@ -6,8 +6,8 @@ Kept apart from ``papers.word`` so the site build does not load python-docx.
 from __future__ import annotations
 
 from coursekit.messages import t
+from coursekit.numerals import chinese_numeral
 from coursekit.papers.answers import number_text
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import PaperSection, PaperVariant
 
 GRID_COLUMNS = 10

@@ -18,9 +18,9 @@ from docx.shared import Mm, Pt
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Citation
+from coursekit.numerals import chinese_numeral
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
 from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
 

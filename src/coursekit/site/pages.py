@@ -66,8 +66,10 @@ class PageBuilder:
         edition: str = "",
         fallback: frozenset = frozenset(),
         original_root: str = "",
+        branches: tuple[str, ...] = (),
     ):
         self.project = project
+        self.branches = list(branches)  # offered on the exam's result slip (plugin option ``branches``)
         self.lang = lang
         self.directory_urls = directory_urls
         self.edition = edition
@@ -127,6 +129,11 @@ class PageBuilder:
     def course_page(self, course: Course) -> str:
         src = urls.course_page(course.id)
         lines = [f"# {md_text(course.title)}", ""] + self._untranslated(f"course:{course.id}")
+        regulations = []
+        for lesson in course.lessons:
+            regulations += [r for r in lesson_notices(lesson, self.project.citations) if r not in regulations]
+        if regulations:
+            lines.append(self._revision_box(src, regulations, "course"))
         if course.summary:
             lines += [md_text(course.summary), ""]
         lines += [f"**{self._t('page.audience')}**{self._t('page.colon')}{md_text(course.audience)}", ""]
@@ -184,16 +191,26 @@ class PageBuilder:
         lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
 
+    def _revision_box(self, src: str, regulations: list, kind: str) -> str:
+        # Material's admonition markup, written out as HTML: it stays out of the search index
+        # (the same notice on twenty pages would answer every search for 修订 or 党委).
+        paragraphs = "".join(
+            f"<p>{html_text(notice_text(regulation, kind, self.lang))} "
+            f'<a href="{html_text(self._rel(src, urls.CITATIONS, regulation_anchor(regulation)))}">{html_text(self._t("currency.notice_link"))}</a></p>'
+            for regulation in regulations
+        )
+        return raw_html(
+            f'<div class="admonition warning ck-revision-notice" role="note">'
+            f'<p class="admonition-title">{html_text(self._t("currency.notice_title"))}</p>{paragraphs}</div>'
+        )
+
     def _currency_notices(self, lesson: Lesson, src: str) -> list[str]:
         """Inert admonitions: the regulation under review this lesson rests on, and a date of
         content more than a year old (``coursekit.currency``)."""
         lines = []
         regulations = lesson_notices(lesson, self.project.citations)
         if regulations:
-            lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', ""]
-            for regulation in regulations:
-                link = self._md(src, urls.CITATIONS, regulation_anchor(regulation))
-                lines += [f"    {md_text(notice_text(regulation, 'lesson', self.lang))} [{md_text(self._t('currency.notice_link'))}]({link})", ""]
+            lines.append(self._revision_box(src, regulations, "lesson"))
         if is_stale(lesson):
             date = date_text(lesson.as_of, self.lang)
             lines += [f'!!! note "{md_text(self._t("currency.stale_title", date=date))}"', "", f"    {md_text(self._t('currency.stale_text', date=date))}", ""]
@@ -373,7 +390,7 @@ class PageBuilder:
         for number, part in enumerate(drawn, 1):
             body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
             body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
-        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper})}</script>')
+        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "branches": self.branches})}</script>')
         body.append("</div>")
         lines.append(raw_html("\n".join(body)))
         return "\n".join(lines) + "\n"
@@ -478,11 +495,12 @@ def build_site_files(
     site_url: str = "",
     fallback: frozenset = frozenset(),
     original_root: str = "",
+    branches: tuple[str, ...] = (),
 ) -> SiteFiles:
     """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes;
     ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation, and
     ``original_root`` leads from this language's pages to the original ones."""
-    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root).build()
+    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root, branches).build()
     add_trainer_pages(site, project, lang, directory_urls, site_url)
     site.hold_raw_html()
     return site
