@@ -158,8 +158,9 @@ def test_a_regulation_under_review_shows_on_lessons_quizzes_and_the_index(tmp_pa
     course = project.courses[0]
     for index in range(len(course.lessons)):
         page = builder.lesson_page(course, index)
-        assert '!!! warning "依据的规定已修订，正在核对"' in page
-        assert NOTICE in page and "(../../citations.md#reg-tiaoli)" in page
+        assert '<div class="admonition warning ck-revision-notice" role="note"><p class="admonition-title">依据的规定已修订，正在核对</p>' in page
+        assert NOTICE in page and 'href="../../../citations/#reg-tiaoli"' in page
+    assert "本课程的部分课文依据测试版《中国共产党支部工作条例（试行）》编写" in builder.course_page(course)
     renderer = QuizRenderer(project, "practice/jichu.md")
     for question in project.questions():
         assert QUESTION_NOTICE in renderer.data(question)["explanation"]  # feedback and exam review show it

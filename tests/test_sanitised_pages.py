@@ -200,3 +200,13 @@ def test_the_meta_policy_alone_blocks_an_injected_script(page, vector_site, tmp_
         assert page.evaluate("typeof __md_scope") == "object"
     finally:
         server.shutdown()
+
+
+def test_quiet_never_lets_a_warning_through_strict(tmp_path):
+    """MkDocs's -q hid the warnings --strict counts: `scripts/build -q` passed a broken anchor."""
+    project = make_mini_project(tmp_path / "project")
+    index = project / "docs/index.md"
+    index.write_text(index.read_text("utf-8") + "\n[坏锚点](#no-such-anchor)\n", "utf-8")
+    result = run_mkdocs(project, tmp_path / "site", "-q")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "no-such-anchor" in result.stderr

@@ -19,6 +19,8 @@ MkDocs events used, and why:
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
   page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
   and would parse the quiz markup and data too, which it leaves out anyway.
+- ``on_config`` also keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
+  counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 from importlib import resources
 from pathlib import Path
@@ -95,6 +98,16 @@ def _stop_on(problems: list) -> None:
         raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
 
 
+def _warnings_count_under_strict(config) -> None:
+    """MkDocs's -q raises its logger to ERROR, and --strict counts warnings through that logger:
+    `build -q --strict` passed a build with a broken anchor. Under --strict, warnings are logged."""
+    if config.strict:
+        for name in ("mkdocs", "properdocs"):
+            logger = logging.getLogger(name)
+            if logger.level > logging.WARNING:
+                logger.setLevel(logging.WARNING)
+
+
 class CoursekitConfig(Config):
     courses_dir = opt.Type(str, default="courses")
     """Folder of courses, one sub-folder per course, relative to mkdocs.yml."""
@@ -135,6 +148,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return root, layout
 
     def on_config(self, config):
+        _warnings_count_under_strict(config)
         root, self._layout = self._locate(config)
         self._root = root
         if self._loaded is None:

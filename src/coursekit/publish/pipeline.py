@@ -143,6 +143,7 @@ def rollback(target: Path, say: Callable[[str], None] = print) -> str:
     unchanged = t("publish.unchanged", target=store.target)
     try:
         with store.locked():
+            store.remove_leftovers()  # a release stored but never served is no rollback target
             current = store.current()
             if current is None:
                 raise PublishError([t("publish.not_managed", target=store.target, releases=store.releases_dir)])

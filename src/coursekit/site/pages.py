@@ -127,6 +127,11 @@ class PageBuilder:
     def course_page(self, course: Course) -> str:
         src = urls.course_page(course.id)
         lines = [f"# {md_text(course.title)}", ""] + self._untranslated(f"course:{course.id}")
+        regulations = []
+        for lesson in course.lessons:
+            regulations += [r for r in lesson_notices(lesson, self.project.citations) if r not in regulations]
+        if regulations:
+            lines.append(self._revision_box(src, regulations, "course"))
         if course.summary:
             lines += [md_text(course.summary), ""]
         lines += [f"**{self._t('page.audience')}**{self._t('page.colon')}{md_text(course.audience)}", ""]
@@ -184,16 +189,26 @@ class PageBuilder:
         lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
 
+    def _revision_box(self, src: str, regulations: list, kind: str) -> str:
+        # Material's admonition markup, written out as HTML: it stays out of the search index
+        # (the same notice on twenty pages would answer every search for 修订 or 党委).
+        paragraphs = "".join(
+            f"<p>{html_text(notice_text(regulation, kind, self.lang))} "
+            f'<a href="{html_text(self._rel(src, urls.CITATIONS, regulation_anchor(regulation)))}">{html_text(self._t("currency.notice_link"))}</a></p>'
+            for regulation in regulations
+        )
+        return raw_html(
+            f'<div class="admonition warning ck-revision-notice" role="note">'
+            f'<p class="admonition-title">{html_text(self._t("currency.notice_title"))}</p>{paragraphs}</div>'
+        )
+
     def _currency_notices(self, lesson: Lesson, src: str) -> list[str]:
         """Inert admonitions: the regulation under review this lesson rests on, and a date of
         content more than a year old (``coursekit.currency``)."""
         lines = []
         regulations = lesson_notices(lesson, self.project.citations)
         if regulations:
-            lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', ""]
-            for regulation in regulations:
-                link = self._md(src, urls.CITATIONS, regulation_anchor(regulation))
-                lines += [f"    {md_text(notice_text(regulation, 'lesson', self.lang))} [{md_text(self._t('currency.notice_link'))}]({link})", ""]
+            lines.append(self._revision_box(src, regulations, "lesson"))
         if is_stale(lesson):
             date = date_text(lesson.as_of, self.lang)
             lines += [f'!!! note "{md_text(self._t("currency.stale_title", date=date))}"', "", f"    {md_text(self._t('currency.stale_text', date=date))}", ""]
