@@ -121,6 +121,8 @@ class CoursekitConfig(Config):
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
     """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
+    branches = opt.ListOfItems(opt.Type(str), default=[])
+    """The Party branches (支部) a learner picks from on the result slip after an exam; any other may be typed."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -175,6 +177,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             directory_urls=config.use_directory_urls,
             edition=edition,
             site_url=config.site_url or "",
+            branches=tuple(b.strip() for b in self.config.branches if b.strip()),
             fallback=fallback,
             original_root="../" if fallback else "",
         )

@@ -66,8 +66,10 @@ class PageBuilder:
         edition: str = "",
         fallback: frozenset = frozenset(),
         original_root: str = "",
+        branches: tuple[str, ...] = (),
     ):
         self.project = project
+        self.branches = list(branches)  # offered on the exam's result slip (plugin option ``branches``)
         self.lang = lang
         self.directory_urls = directory_urls
         self.edition = edition
@@ -387,7 +389,7 @@ class PageBuilder:
         for number, part in enumerate(drawn, 1):
             body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
             body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
-        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper})}</script>')
+        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "branches": self.branches})}</script>')
         body.append("</div>")
         lines.append(raw_html("\n".join(body)))
         return "\n".join(lines) + "\n"
@@ -493,11 +495,12 @@ def build_site_files(
     site_url: str = "",
     fallback: frozenset = frozenset(),
     original_root: str = "",
+    branches: tuple[str, ...] = (),
 ) -> SiteFiles:
     """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes;
     ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation, and
     ``original_root`` leads from this language's pages to the original ones."""
-    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root).build()
+    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root, branches).build()
     add_trainer_pages(site, project, lang, directory_urls, site_url)
     site.hold_raw_html()
     return site
