@@ -153,7 +153,8 @@ def test_headers_gzip_and_cache(nginx, published):
     csp = headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp
 
-    for data in ("search/search_index.json", "assets/coursekit/site-data.json"):
+    # The search index (fetched when a learner opens search) and the site data, compressed.
+    for data in ("search/coursekit-index.json", "assets/coursekit/site-data.json"):
         status, headers, body = fetch(f"{nginx}/peixun/{data}")
         assert status == 200 and headers["Content-Encoding"] == "gzip", data
         assert headers["Cache-Control"] == "no-cache" and headers["Content-Type"].startswith("application/json")

@@ -6,9 +6,9 @@ Kept apart from ``papers.word`` so the site build does not load python-docx.
 from __future__ import annotations
 
 from coursekit.messages import t
+from coursekit.numerals import chinese_numeral
 from coursekit.model import CASE_TYPE
 from coursekit.papers.answers import number_text
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import PaperSection, PaperVariant
 
 GRID_COLUMNS = 10

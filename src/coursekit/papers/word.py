@@ -18,9 +18,9 @@ from docx.shared import Mm, Pt
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Citation
+from coursekit.numerals import chinese_numeral
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
 from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
 from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, PaperVariant, case_number
 
@@ -249,7 +249,7 @@ def _key_table(doc: DocumentObject, items: list[PaperItem], points: dict[int, fl
     doc.add_paragraph()
 
 
-def _small(doc: DocumentObject, text: str = "", indent: bool = False):
+def _small_paragraph(doc: DocumentObject, text: str = "", indent: bool = False):
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(2)
     paragraph.paragraph_format.line_spacing = 1.0  # the template's 1.15 is for reading, this is for looking up
@@ -270,7 +270,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     for notice in paper_notices(items, citations, lang):
         # A zero-width space after each 、: a long list of question numbers is otherwise one
         # unbreakable word to LibreOffice, which then strands 第 and 1 on lines of their own.
-        paragraph = _small(doc, notice.replace("、", "、\u200b"))
+        paragraph = _small_paragraph(doc, notice.replace("、", "、\u200b"))
         paragraph.runs[0].bold = True
     points = {item.number: part.item_points(item) for part in variant.sections for item in part.items}
     _heading(doc, t("paper.key_summary", lang=lang))
@@ -281,7 +281,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
         _heading(doc, t("paper.key_listed", lang=lang))
         for item in listed:
             question = item.question
-            paragraph = _small(doc)
+            paragraph = _small_paragraph(doc)
             paragraph.add_run(f"{item.number}. ").bold = True
             if question.type == "blank":
                 parts = [t("paper.key_blank", lang=lang, number=n, answers=" / ".join(accepted)) for n, accepted in enumerate(question.answer, 1)]
@@ -295,7 +295,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     part_of = {item.number: part for part in variant.sections for item in part.items}
     for item in items:
         _material(doc, part_of[item.number], item, lang)
-        paragraph = _small(doc)
+        paragraph = _small_paragraph(doc)
         paragraph.add_run(f"{item.number}. ").bold = True
         paragraph.add_run(item.question.explanation)
         paragraph.add_run(t("paper.key_source", lang=lang, source=source_label(item, citations, short=True), id=item.question.id))

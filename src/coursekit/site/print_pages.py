@@ -9,10 +9,26 @@ from __future__ import annotations
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Blueprint, Project
-from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
-from coursekit.papers.numerals import chinese_numeral
-from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, PaperVariant, case_number, make_variant
-from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
+from coursekit.numerals import chinese_numeral
+from coursekit.papers import (
+    GRID_COLUMNS,
+    OBJECTIVE_TYPES,
+    PaperItem,
+    PaperSection,
+    PaperVariant,
+    answer_text,
+    case_number,
+    key_title,
+    make_variant,
+    number_text,
+    paper_notices,
+    paper_title,
+    revision_notice,
+    section_heading,
+    short_answer_text,
+    source_label,
+    stem_parts,
+)
 from coursekit.site.text import html_text, md_text, raw_html
 
 PRINT_VARIANT = "A"

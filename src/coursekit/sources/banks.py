@@ -48,7 +48,6 @@ def _read_options(q: FieldReader, qtype: str) -> list[str]:
     options = [str(v).strip() for v in raw]
     if len(options) < 2 or len(options) > MAX_OPTIONS:
         q.problem("options", t("question.options_count", count=len(options)))
-        return []
     for index, option in enumerate(options):
         problem = text_problem(option, "options")
         if problem:
@@ -81,7 +80,7 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
         if letters is None:
             q.problem("answer", t("question.answer_not_letters", value=raw))
             return None
-        last = LETTERS[len(options) - 1] if options else "A"
+        last = LETTERS[min(len(options), len(LETTERS)) - 1] if options else "A"
         outside = [letter for letter in letters if LETTERS.index(letter) >= len(options)]
         if outside:
             q.problem("answer", t("question.answer_not_option", value="".join(outside), count=len(options), last=last))

@@ -25,6 +25,8 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
     if paper_id and not ID_PATTERN.match(paper_id):
         head.problem("paper", t("blueprint.bad_id", id=paper_id))
     sections = []
+    if isinstance(top.get("sections"), list) and not top.get("sections"):
+        head.problem("sections", t("blueprint.no_sections"))
     for item in head.mapping_list("sections"):
         row = FieldReader(item, shown_as, problems)
         row.unknown_keys({"type", "title", "points", "draw"})
@@ -43,6 +45,8 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
                     line=rule.line,
                 )
             )
+        if "draw" in item and not draws and isinstance(item.get("draw"), list) and not item.get("draw"):
+            row.problem("draw", t("blueprint.empty_draw"))
         sections.append(
             Section(
                 type=qtype,

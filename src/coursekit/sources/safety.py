@@ -1,5 +1,5 @@
 """Lesson bodies are author Markdown and may carry HTML; what the site's sanitiser would remove
-from the converted page (``coursekit.site.sanitise``) is reported here, with the file and line, so
+from the converted page (``coursekit.sources.sanitise``) is reported here, with the file and line, so
 that ``coursekit check`` stops the build before anything is written.
 
 The body is converted with the Markdown extensions the site uses and the HTML is read as a browser
@@ -19,7 +19,7 @@ import markdown
 from coursekit.messages import t
 from coursekit.model import Lesson
 from coursekit.problems import Problem
-from coursekit.site.sanitise import locate, sanitise_html
+from coursekit.sources.sanitise import locate, sanitise_html
 
 # Those of mkdocs.yml's markdown_extensions that change which HTML a body becomes.
 SITE_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]

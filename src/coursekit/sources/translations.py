@@ -17,31 +17,26 @@ so pages can say plainly that they show the Chinese original.
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coursekit.check import lesson_citation_problems
 from coursekit.messages import DEFAULT_LANG, LANGS, t
-from coursekit.model import Project
+from coursekit.model import LETTERS, Project
 from coursekit.problems import Problem, display_path
 from coursekit.sources.banks import BLANK_MARK
 from coursekit.sources.citations import caveat_problems
 from coursekit.sources.courses import split_front_matter
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.layout import Layout, is_translation
 from coursekit.sources.reading import read_source
 from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.yamlfile import load_yaml_file
 
 
-def is_translation(path: Path) -> bool:
-    """``x.en.yml`` or ``x.en.md``: a translation, not a source of its own."""
-    parts = path.name.split(".")
-    return len(parts) >= 3 and parts[-2] in LANGS and parts[-2] != DEFAULT_LANG
-
-
 def translated_languages(root: Path, layout=None) -> list[str]:
     """The languages other than the default that have at least one translation file."""
-    from coursekit.sources.project import Layout
-
     layout = layout or Layout()
     root = Path(root)
     found = {
@@ -66,8 +61,6 @@ class Translation:
 
 def translate_project(project: Project, root: Path, lang: str, layout=None) -> tuple[Translation, list[Problem]]:
     """A copy of ``project`` with the ``lang`` texts laid over it, and the problems found."""
-    from coursekit.sources.project import Layout
-
     layout = layout or Layout()
     root = Path(root)
     result = Translation(copy.deepcopy(project), lang)
@@ -166,6 +159,23 @@ def _courses(result: Translation, folder: Path, root: Path, problems: list[Probl
             lesson.as_of = fields.text("as_of", required=False, default=lesson.as_of)
             lesson.body, lesson.body_line, lesson.file = body, body_line, shown
             problems += lesson_markup_problems(lesson)  # a translation is published as it is written
+            problems += lesson_citation_problems(lesson, result.project.citations)
+        _unknown_lesson_files(course, course_dir, result.lang, root, problems)
+
+
+def _unknown_lesson_files(course, course_dir: Path, lang: str, root: Path, problems: list[Problem]) -> None:
+    """A translation whose name matches no lesson of the course (``dahiu.en.md``) would be
+    ignored without a word."""
+    slugs = [lesson.slug for lesson in course.lessons]
+    for path in sorted(course_dir.glob(f"*.{lang}.md")):
+        slug = path.name[: -len(f".{lang}.md")]
+        if slug in slugs:
+            continue
+        near = difflib.get_close_matches(slug, slugs, n=1, cutoff=0.6)
+        message = t("translation.unknown_lesson", file=path.name)
+        if near:
+            message += t("translation.nearest_file", file=f"{near[0]}.{lang}.md")
+        problems.append(Problem(display_path(path, root), 0, message))
 
 
 def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
@@ -185,30 +195,45 @@ def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem
         translated_cases |= _cases(head, bank, shown, problems)
         bank.description = head.text("description", required=False, default=bank.description)
         questions = {q.id: q for q in bank.questions}
+        seen: dict[str, int] = {}
         for item in head.mapping_list("questions"):
             row = FieldReader(item, shown, problems)
             row.unknown_keys({"id", "stem", "options", "answer", "explanation"})
-            question = questions.get(row.text("id"))
+            before = len(problems)
+            qid = row.text("id")
+            question = questions.get(qid)
             if question is None:
                 row.problem("id", t("translation.unknown_question", id=row.text("id", required=False)))
                 continue
+            if qid in seen:  # the last would silently win
+                row.problem("id", t("translation.duplicate_question", id=qid, first=seen[qid]))
+                continue
+            seen[qid] = item.line_of("id")
             stem = row.text("stem")
             options = row.text_list("options")
             if len(options) != len(question.options):
                 row.problem("options", t("translation.options_count", count=len(options), expected=len(question.options)))
                 continue
+            if _option_problems(row, options) or len(problems) > before:
+                continue
             answer = question.answer
             if question.type == "blank":
                 raw = item.get("answer")
                 entries = raw if isinstance(raw, list) else [raw]
-                answer = [[str(w).strip() for w in (e if isinstance(e, list) else [e]) if str(w).strip()] for e in entries if e is not None]
+                answer = [[str(w).strip() for w in (e if isinstance(e, list) else [e]) if w is not None and str(w).strip()] for e in entries if e is not None]
+                if any(not words for words in answer) or any(isinstance(w, dict) for e in entries if isinstance(e, list) for w in e):
+                    row.problem("answer", t("question.blank_empty"))
+                    continue
                 if len(answer) != len(question.answer) or len(BLANK_MARK.findall(stem)) != len(answer):
                     row.problem("answer", t("translation.blank_count", expected=len(question.answer)))
                     continue
             elif question.type == "short":
                 answer = row.text("answer")
+            explanation = row.text("explanation")
+            if len(problems) > before:
+                continue
             question.stem, question.options, question.answer = stem, options, answer
-            question.explanation = row.text("explanation")
+            question.explanation = explanation
             translated.add(question.id)
     result.fallback |= {f"question:{q.id}" for q in result.project.questions() if q.id not in translated}
     result.fallback |= {f"case:{c.id}" for b in result.project.banks for c in b.cases if c.id not in translated_cases}
@@ -229,3 +254,21 @@ def _cases(head: FieldReader, bank, shown: str, problems: list[Problem]) -> set[
         case.title, case.material = row.text("title"), row.text("material")
         done.add(case.id)
     return done
+
+
+def _option_problems(row: FieldReader, options: list[str]) -> bool:
+    """Empty or repeated options in a translation, as in a bank; whether there were any."""
+    raw = row.data.get("options")
+    line = raw.line_of if hasattr(raw, "line_of") else (lambda index: row.line("options"))
+    found = False
+    first: dict[str, int] = {}
+    for index, option in enumerate(options):
+        if not option:
+            row.problems.append(Problem(row.file, line(index), t("question.option_empty", letter=LETTERS[index % 26])))
+            found = True
+        elif option in first:
+            row.problems.append(Problem(row.file, line(index), t("question.option_duplicate", option=option, first=line(first[option]))))
+            found = True
+        else:
+            first[option] = index
+    return found
