@@ -21,6 +21,7 @@ from typing import Callable
 
 from coursekit.draw import Shortage, draw_paper, mulberry32, shuffled
 from coursekit.model import CASE_TYPE, LETTERS, Bank, Blueprint, Case, Question, Section
+from coursekit.numerals import chinese_numeral
 
 ORDER_SALT = 0x9E3779B9
 # An option such as "以上都是" speaks about the options above it, so it keeps its place.
@@ -130,8 +131,6 @@ def _item(number: int, question: Question, rng: Callable[[], float]) -> PaperIte
 
 def case_number(part: PaperSection, case: Case, lang: str = "zh") -> str:
     """The numeral after 材料 (材料一, 材料二) or after Material (Material 1)."""
-    from coursekit.papers.numerals import chinese_numeral
-
     number = part.cases.index(case) + 1
     return chinese_numeral(number) if lang == "zh" else f" {number}"
 
