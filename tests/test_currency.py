@@ -158,8 +158,9 @@ def test_a_regulation_under_review_shows_on_lessons_quizzes_and_the_index(tmp_pa
     course = project.courses[0]
     for index in range(len(course.lessons)):
         page = builder.lesson_page(course, index)
-        assert '!!! warning "依据的规定已修订，正在核对"' in page
-        assert NOTICE in page and "(../../citations.md#reg-tiaoli)" in page
+        assert '<div class="admonition warning ck-revision-notice" role="note"><p class="admonition-title">依据的规定已修订，正在核对</p>' in page
+        assert NOTICE in page and 'href="../../../citations/#reg-tiaoli"' in page
+    assert "本课程的部分课文依据测试版《中国共产党支部工作条例（试行）》编写" in builder.course_page(course)
     renderer = QuizRenderer(project, "practice/jichu.md")
     for question in project.questions():
         assert QUESTION_NOTICE in renderer.data(question)["explanation"]  # feedback and exam review show it
@@ -331,3 +332,16 @@ def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation(
     assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
     assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
     assert "《条例》" not in written and "《细则》" not in written
+
+
+def test_review_counts_each_lesson_and_question_once_across_regulations():
+    project, _ = load_project(ROOT)
+    review = build_review(project, dt.date(2026, 12, 6))
+    assert {r.regulation.id for r in review.regulations} == {"xize", "liucheng"}
+    flagged_lessons = {lesson.file for lesson in project.lessons() if lesson_notices(lesson, project.citations)}
+    flagged_questions = {q.id for q in project.questions() if question_notices(q, project.citations)}
+    remaining = review.remaining()
+    assert remaining["lessons"] == len(flagged_lessons) >= 20
+    assert remaining["questions"] == len(flagged_questions) >= 100
+    chart = next(r for r in review.regulations if r.regulation.id == "liucheng")
+    assert chart.lessons  # listed for the reviewer even where the page shows only the rules' notice

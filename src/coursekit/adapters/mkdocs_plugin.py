@@ -13,12 +13,12 @@ MkDocs events used, and why:
 - ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.sources.sanitise``;
   each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
-- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
-  it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
+- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``),
+  bytes a phone would download for nothing. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
-  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content, and quiz markup and data, which
-  search leaves out anyway, made that parse the largest cost of indexing.
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
+  and would parse the quiz markup and data too, which it leaves out anyway.
 - ``on_config`` also keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
   counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
@@ -57,7 +57,7 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-from coursekit.edition import content_edition
+from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.search.index import write_search_index
@@ -76,7 +76,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -121,6 +121,8 @@ class CoursekitConfig(Config):
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
     """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
+    branches = opt.ListOfItems(opt.Type(str), default=[])
+    """The Party branches (支部) a learner picks from on the result slip after an exam; any other may be typed."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -161,7 +163,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         self._lang, self._i18n = lang, i18n
         edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
+        config.extra["coursekit_edition"] = footer_edition(root, lang)
+        config.extra["coursekit_edition_exact"] = edition
         fallback = frozenset()
         if i18n is not None and lang != i18n.default_language:
             # This language's translation files laid over the project; what has no translation
@@ -175,6 +178,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             directory_urls=config.use_directory_urls,
             edition=edition,
             site_url=config.site_url or "",
+            branches=tuple(b.strip() for b in self.config.branches if b.strip()),
             fallback=fallback,
             original_root="../" if fallback else "",
         )
