@@ -332,3 +332,16 @@ def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation(
     assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
     assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
     assert "《条例》" not in written and "《细则》" not in written
+
+
+def test_review_counts_each_lesson_and_question_once_across_regulations():
+    project, _ = load_project(ROOT)
+    review = build_review(project, dt.date(2026, 12, 6))
+    assert {r.regulation.id for r in review.regulations} == {"xize", "liucheng"}
+    flagged_lessons = {lesson.file for lesson in project.lessons() if lesson_notices(lesson, project.citations)}
+    flagged_questions = {q.id for q in project.questions() if question_notices(q, project.citations)}
+    remaining = review.remaining()
+    assert remaining["lessons"] == len(flagged_lessons) >= 20
+    assert remaining["questions"] == len(flagged_questions) >= 100
+    chart = next(r for r in review.regulations if r.regulation.id == "liucheng")
+    assert chart.lessons  # listed for the reviewer even where the page shows only the rules' notice

@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from coursekit.check import INLINE_CITATION
 from coursekit.currency import date_text, is_stale, lesson_keys, regulations_under_review
 from coursekit.draw import candidates
-from coursekit.messages import t
+from coursekit.messages import current_lang, t
 from coursekit.model import Citation, Project, Regulation, regulations_of
 
 
@@ -56,7 +56,8 @@ class Review:
 
     def remaining(self) -> dict[str, int]:
         def distinct(attr: str) -> int:
-            return len({d.place for r in self.regulations for d in getattr(r, attr)})
+            # one lesson or blueprint per file; a question is its file and line
+            return len({d.place if d.kind == "question" else d.file for r in self.regulations for d in getattr(r, attr)})
 
         return {
             "lessons": distinct("lessons"),
@@ -100,13 +101,13 @@ def build_review(project: Project, today: dt.date | None = None) -> Review:
 
     for lesson in project.lessons():
         keys = lesson_keys(lesson)
-        for regulation in regulations_under_review(keys, citations, lesson.not_affected):
+        for regulation in regulations_under_review(keys, citations, lesson.not_affected, fold=False):
             mine = under_review_keys(keys, regulation)
             line = _lesson_line(project, lesson, set(mine))
             reviews[regulation.id].lessons.append(Dependent("lesson", lesson.file, line, lesson.title, mine))
     affected_questions: dict[str, set[str]] = {rid: set() for rid in reviews}
     for question in project.questions():
-        for regulation in regulations_under_review(question.sources, citations, question.not_affected):
+        for regulation in regulations_under_review(question.sources, citations, question.not_affected, fold=False):
             mine = under_review_keys(question.sources, regulation)
             reviews[regulation.id].questions.append(Dependent("question", question.file, question.line, f"{question.id} {question.stem}", mine))
             affected_questions[regulation.id].add(question.id)
@@ -139,7 +140,7 @@ def review_lines(review: Review, lang: str | None = None) -> list[str]:
         lines.append(t("currency.review_none", lang=lang))
     for item in review.regulations:
         regulation = item.regulation
-        lines.append(t("currency.review_regulation", lang=lang, title=regulation.title, edition=regulation.edition, status=_status(regulation, lang or "zh")))
+        lines.append(t("currency.review_regulation", lang=lang, title=regulation.title, edition=regulation.edition, status=_status(regulation, lang or current_lang())))
         if regulation.revision:
             lines.append(t("currency.review_source", lang=lang, source=regulation.revision.source))
             lines.append(t("currency.review_known", lang=lang, known=regulation.revision.known))

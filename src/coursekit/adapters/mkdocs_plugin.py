@@ -13,12 +13,12 @@ MkDocs events used, and why:
 - ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.sources.sanitise``;
   each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
-- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
-  it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
+- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``),
+  bytes a phone would download for nothing. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
-  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content, and quiz markup and data, which
-  search leaves out anyway, made that parse the largest cost of indexing.
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
+  and would parse the quiz markup and data too, which it leaves out anyway.
 - ``on_config`` also keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
   counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it

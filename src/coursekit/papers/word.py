@@ -234,7 +234,7 @@ def _key_table(doc: DocumentObject, items: list[PaperItem], points: dict[int, fl
     doc.add_paragraph()
 
 
-def _small(doc: DocumentObject, text: str = "", indent: bool = False):
+def _small_paragraph(doc: DocumentObject, text: str = "", indent: bool = False):
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(2)
     paragraph.paragraph_format.line_spacing = 1.0  # the template's 1.15 is for reading, this is for looking up
@@ -255,7 +255,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     for notice in paper_notices(items, citations, lang):
         # A zero-width space after each 、: a long list of question numbers is otherwise one
         # unbreakable word to LibreOffice, which then strands 第 and 1 on lines of their own.
-        paragraph = _small(doc, notice.replace("、", "、\u200b"))
+        paragraph = _small_paragraph(doc, notice.replace("、", "、\u200b"))
         paragraph.runs[0].bold = True
     points = {item.number: part.section.points for part in variant.sections for item in part.items}
     _heading(doc, t("paper.key_summary", lang=lang))
@@ -266,7 +266,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
         _heading(doc, t("paper.key_listed", lang=lang))
         for item in listed:
             question = item.question
-            paragraph = _small(doc)
+            paragraph = _small_paragraph(doc)
             paragraph.add_run(f"{item.number}. ").bold = True
             if question.type == "blank":
                 parts = [t("paper.key_blank", lang=lang, number=n, answers=" / ".join(accepted)) for n, accepted in enumerate(question.answer, 1)]
@@ -278,7 +278,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
 
     _heading(doc, t("paper.key_explanations", lang=lang))
     for item in items:
-        paragraph = _small(doc)
+        paragraph = _small_paragraph(doc)
         paragraph.add_run(f"{item.number}. ").bold = True
         paragraph.add_run(item.question.explanation)
         paragraph.add_run(t("paper.key_source", lang=lang, source=source_label(item, citations, short=True), id=item.question.id))

@@ -131,8 +131,8 @@ def mark_slip(slip: ResultSlip, blueprints: dict[str, Blueprint], banks: dict[st
                 lang=lang,
                 paper=slip.paper,
                 seed=slip.seed,
-                extra=_few(extra),
-                missing=_few(missing),
+                extra=_first_ids(extra),
+                missing=_first_ids(missing),
             )
         )
     answers = [_mark(answer, *expected[answer.id], lang=lang) for answer in slip.answers]
@@ -151,7 +151,7 @@ def _mark(answer: SlipAnswer, question: Question, points: float, lang: str | Non
     return MarkedAnswer(question, answer.given, points, correct, points if correct else 0.0, answer.correct)
 
 
-def _few(ids: list[str]) -> str:
+def _first_ids(ids: list[str]) -> str:
     if not ids:
         return "—"
     shown = "、".join(ids[:3])

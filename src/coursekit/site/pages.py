@@ -27,8 +27,8 @@ PRACTICE_SET_SIZE = 20
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
 # A lesson's practice and sources sections stay out too (attr_list on their headings): the
 # questions restate the lesson, and the citation summaries are indexed on the citation index.
-# Indexed, they were a third of the index's sections, and a search for a word of a summary
-# listed every lesson citing it.
+# Indexed, they crowded the lessons' own sections out of the results, and a search for a word of a
+# summary listed every lesson citing it.
 SECTION_NOT_SEARCHED = "{ data-search-exclude }"
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
@@ -221,7 +221,7 @@ class PageBuilder:
 
     def _citation_link(self, src: str, key: str, label: str) -> str:
         """A link to a citation inside a line of Markdown, held out of it (``text.raw_inline_html``):
-        a lesson has some twenty, and as Markdown links they were a fifth of its conversion time."""
+        a lesson has many, and as Markdown links each would be parsed and resolved again for nothing."""
         return raw_inline_html(self._citation_anchor(src, key, label))
 
     def _with_citation_links(self, lesson: Lesson, src: str) -> str:
@@ -318,7 +318,7 @@ class PageBuilder:
     def practice_page(self, bank) -> str:
         """One page per bank. It holds the first PRACTICE_SET_SIZE questions, readable without
         JavaScript; the script offers the other sets from the bank's data file (``?set=2``). A page
-        per set made a 5,000-question site a third larger than its lessons and slowed every build."""
+        per set made a large bank's site much larger than its lessons and slowed every build."""
         src = urls.practice_page(bank.id)
         renderer = self._renderer(src)
         title = self._t("page.practice_title", title=bank.title)
@@ -378,7 +378,7 @@ class PageBuilder:
                 for s in blueprint.sections
             ],
             # The script draws "another paper" from the banks' data files, fetched as the page
-            # opens: carried in the page, the pools made a 35-minute paper 120-140 KB.
+            # opens: carried in the page, the pools made an exam page heavier than any lesson.
             "banks": {bank_id: self._rel(src, urls.bank_data(bank_id)) for bank_id in wanted},
         }
         lines = [NOT_SEARCHED, f"# {md_text(blueprint.title)}", ""]
@@ -413,7 +413,8 @@ class PageBuilder:
     def site_data(self) -> str:
         """The courses and lessons with their question ids (the progress page), and where each
         bank's questions are (the notebook fetches the banks of the learner's mistakes); links
-        relative to the site root. The questions themselves made it 380 KB on the real site."""
+        relative to the site root. The questions stay in the banks' files: the progress page needs
+        none of them, and the notebook only those of the banks it fetches."""
         courses = [
             {
                 "id": c.id,

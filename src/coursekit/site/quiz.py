@@ -110,7 +110,7 @@ class QuizRenderer:
         note = f'<p class="ck-needs-js">{html_text(no_js_note)}</p>\n' if no_js_note else ""
         return (
             # Out of the search index: a lesson's questions restate the lesson, which is indexed;
-            # indexing them too was a third of the build's search work and its index.
+            # indexed too, they would push the lesson down the results and swell the index.
             f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}"{attributes} data-search-exclude>\n'
             f'<ol class="ck-questions">\n{items}\n</ol>\n'
             f"{note}"

@@ -92,8 +92,8 @@ def _relpath(path: str, start: str) -> str:
     to = [part for part in path.split("/") if part and part != "."]
     base = [part for part in start.split("/") if part and part != "."]
     common = 0
-    for mine, theirs in zip(to, base):
-        if mine != theirs:
+    for target_part, start_part in zip(to, base):
+        if target_part != start_part:
             break
         common += 1
     return "/".join([".."] * (len(base) - common) + to[common:]) or "."
