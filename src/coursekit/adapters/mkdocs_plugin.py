@@ -57,7 +57,7 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-from coursekit.edition import content_edition
+from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.search.index import write_search_index
@@ -76,7 +76,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -163,7 +163,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         self._lang, self._i18n = lang, i18n
         edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
+        config.extra["coursekit_edition"] = footer_edition(root, lang)
+        config.extra["coursekit_edition_exact"] = edition
         fallback = frozenset()
         if i18n is not None and lang != i18n.default_language:
             # This language's translation files laid over the project; what has no translation

@@ -244,14 +244,15 @@ class PageBuilder:
         return "\n".join(lines)
 
     def _pager(self, course: Course, index: int, src: str) -> str:
+        # Previous and next as two large buttons, the course below them (styled in coursekit.css).
         links = []
         if index > 0:
             prev = course.lessons[index - 1]
             links.append(f'<a class="ck-prev" href="{html_text(self._rel(src, urls.lesson_page(prev.id)))}">← {html_text(self._t("page.previous"))}{self._t("page.colon")}{html_text(prev.title)}</a>')
-        links.append(f'<a class="ck-up" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
         if index + 1 < len(course.lessons):
             nxt = course.lessons[index + 1]
             links.append(f'<a class="ck-next" href="{html_text(self._rel(src, urls.lesson_page(nxt.id)))}">{html_text(self._t("page.next"))}{self._t("page.colon")}{html_text(nxt.title)} →</a>')
+        links.append(f'<a class="ck-course-link" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
         return '<nav class="ck-pager">' + "".join(links) + "</nav>"
 
     # -- citations -----------------------------------------------------------------------
