@@ -168,7 +168,7 @@ def _unknown_lesson_files(course, course_dir: Path, lang: str, root: Path, probl
     slugs = [lesson.slug for lesson in course.lessons]
     for path in sorted(course_dir.glob(f"*.{lang}.md")):
         slug = path.name[: -len(f".{lang}.md")]
-        if slug in slugs:
+        if slug in slugs or (course_dir / f"{slug}.md").is_file():  # a lesson that failed to load is reported as such
             continue
         near = difflib.get_close_matches(slug, slugs, n=1, cutoff=0.6)
         message = t("translation.unknown_lesson", file=path.name)
