@@ -6,14 +6,17 @@ dialog, no side effect, no request to another site."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from conftest import run_mkdocs, serve_directory
 from coursekit.messages import t
 from coursekit.model import Lesson
+from coursekit.publish.csp import PREVIEW_ENV
 from coursekit.sources.sanitise import sanitise_html
 from coursekit.sources.project import load_project
 from coursekit.sources.safety import lesson_markup_problems
@@ -133,9 +136,20 @@ def vector_site(tmp_path_factory) -> tuple[Path, str]:
     site = tmp_path_factory.mktemp("vectors-site")
     result = run_mkdocs(project, site, strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    # The same pages without their <meta> policy: the sanitiser alone must hold.
+    with mock.patch.dict(os.environ, {PREVIEW_ENV: "1"}):
+        bare = run_mkdocs(project, tmp_path_factory.mktemp("vectors-without-meta") / "site", strict=False)
+    assert bare.returncode == 0, bare.stderr
     config.write_text(settings, "utf-8")
     strict = run_mkdocs(project, tmp_path_factory.mktemp("vectors-strict"))
     return site, result.stderr + "\n----\n" + strict.stderr + f"\nstrict exit {strict.returncode}"
+
+
+@pytest.fixture(scope="module")
+def site_without_meta(vector_site) -> Path:
+    site = vector_site[0].parent / "vectors-without-meta0" / "site"
+    assert site.is_dir() and "Content-Security-Policy" not in (site / "vector/00/index.html").read_text("utf-8")
+    return site
 
 
 def test_the_build_warns_of_each_removal_and_strict_stops(vector_site):
@@ -187,6 +201,22 @@ def test_no_vector_runs_loads_or_covers_the_page(page, vector_site):
         for i in range(len(VECTORS)):  # each alone
             browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
             assert f"前文 {i}" in page.locator("article").inner_text()
+        assert dialogs == []
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_sanitiser_alone_holds_without_any_policy(page, site_without_meta):
+    server = serve_directory(site_without_meta)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(ALERT_WATCH)
+    try:
+        browse_harmlessly(page, base, "vectors/", 1500)
+        for i in range(len(VECTORS)):
+            browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
         assert dialogs == []
     finally:
         server.shutdown()
