@@ -8,7 +8,7 @@ import unicodedata
 
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import QUESTION_TYPES, STATUS_SUPERSEDED, Citation, Project, regulations_of
+from coursekit.model import SECTION_TYPES, STATUS_SUPERSEDED, Citation, Project, regulations_of
 from coursekit.problems import Problem
 
 # Inline citation in lesson Markdown: [@tiaoli-11]
@@ -85,6 +85,16 @@ def _duplicates(items, key, where, message_key) -> list[Problem]:
     return problems
 
 
+def _retired_reused(project: Project, cases: list) -> list[Problem]:
+    """A retired id stays retired: a learner's saved mistakes must never point at a new question."""
+    retired = {rid: f"{bank.file}:{bank.retired_line}" for bank in project.banks for rid in bank.retired}
+    return [
+        Problem(item.file, item.line, t("check.retired_reused", id=item.id, first=retired[item.id]))
+        for item in [*project.questions(), *cases]
+        if item.id in retired
+    ]
+
+
 def _superseded(citation: Citation, regulations: dict) -> str:
     """What replaces ``citation``, or "" if it may still be cited."""
     if citation.superseded_by:
@@ -140,7 +150,9 @@ def check_project(project: Project) -> list[Problem]:
     problems += _currency_problems(project)
 
     problems += _duplicates(project.banks, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_bank")
-    problems += _duplicates(project.questions(), lambda q: q.id, lambda q: (q.file, q.line), "check.duplicate_question")
+    cases = [case for bank in project.banks for case in bank.cases]
+    problems += _duplicates([*project.questions(), *cases], lambda q: q.id, lambda q: (q.file, q.line), "check.duplicate_question")
+    problems += _retired_reused(project, cases)
     problems += _duplicates(project.blueprints, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_paper")
 
     for lesson in project.lessons():
@@ -173,7 +185,7 @@ def check_project(project: Project) -> list[Problem]:
         _, shortages = draw_paper(blueprint, banks, blueprint.seed)
         for shortage in shortages:
             # A section of an unknown type has no questions to draw; its type is already reported.
-            if shortage.rule.bank in banks and shortage.section.type in QUESTION_TYPES:
+            if shortage.rule.bank in banks and shortage.section.type in SECTION_TYPES:
                 problems.append(
                     Problem(
                         blueprint.file,

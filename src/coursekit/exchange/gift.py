@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from coursekit.exchange.draft import Draft, Reading, clean_text
-from coursekit.exchange.feedback import compose_feedback, split_feedback
+from coursekit.exchange.feedback import compose_feedback, split_feedback, stem_with_material
 from coursekit.exchange.htmltext import html_to_text, text_to_html
 from coursekit.exchange.moodletags import apply_tags, question_tags
 from coursekit.exchange.textfile import read_text_file
@@ -117,9 +117,9 @@ def question_gift(question: Question, labels: dict[str, str]) -> str:
     answers = _answers(question, labels)
     head = f"::{escape(question.id)}::[html]"
     if question.type == "blank":
-        before, after = BLANK_MARK.split(question.stem, maxsplit=1)
+        before, after = BLANK_MARK.split(stem_with_material(question), maxsplit=1)
         return f"// {comment}\n{head}{_html(before)}{answers}{_html(after)}\n"
-    return f"// {comment}\n{head}{_html(question.stem)}{answers}\n"
+    return f"// {comment}\n{head}{_html(stem_with_material(question))}{answers}\n"
 
 
 def write_gift(bank: Bank, path: Path, labels: dict[str, str] | None = None) -> Written:

@@ -11,7 +11,7 @@ from coursekit.check import INLINE_CITATION
 from coursekit.currency import date_text, is_stale, lesson_notices, notice_text, regulation_anchor
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import NUMBER_INFERRED, STATUS_SUPERSEDED, Course, Lesson, Project
+from coursekit.model import CASE_TYPE, NUMBER_INFERRED, STATUS_SUPERSEDED, Course, Lesson, Project
 from coursekit.site import urls
 from coursekit.site.compact import compact_html
 from coursekit.site.quiz import QuizRenderer
@@ -389,7 +389,12 @@ class PageBuilder:
         body.append(f'<p class="ck-exam-rules">{html_text(self._t("page.exam_rules", minutes=blueprint.time_limit, total=_num(blueprint.total_points), pass_mark=_num(blueprint.pass_mark), seed=blueprint.seed))}</p>')
         for number, part in enumerate(drawn, 1):
             body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
-            body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
+            questions = part.questions
+            body.append(
+                '<ol class="ck-questions">'
+                + "".join(renderer.question_html(q, i + 1, with_material=q.case is not None and (i == 0 or questions[i - 1].case is not q.case)) for i, q in enumerate(questions))
+                + "</ol>"
+            )
         body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "branches": self.branches})}</script>')
         body.append("</div>")
         lines.append(raw_html("\n".join(body)))
@@ -485,7 +490,8 @@ def _num(value: float) -> str:
 
 def _section_heading(number: int, section, lang: str) -> str:
     count = sum(r.count for r in section.draws)
-    return t("page.section_heading", lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
+    key = "page.section_heading_case" if section.type == CASE_TYPE else "page.section_heading"
+    return t(key, lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
 
 
 def build_site_files(

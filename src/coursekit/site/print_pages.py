@@ -14,8 +14,10 @@ from coursekit.papers import (
     GRID_COLUMNS,
     OBJECTIVE_TYPES,
     PaperItem,
+    PaperSection,
     PaperVariant,
     answer_text,
+    case_number,
     key_title,
     make_variant,
     number_text,
@@ -67,6 +69,16 @@ class PrintPage:
             text += "（\u3000\u3000）"
         return f'<p class="ck-print-stem">{text}</p>'
 
+    def _material(self, part: PaperSection, item: PaperItem) -> str:
+        """A case's situation, printed once, above its first question."""
+        if not part.starts_case(item):
+            return ""
+        case = item.question.case
+        return (
+            f'<div class="ck-print-material"><p><strong>{self._t("paper.material")}{html_text(case_number(part, case, self.lang))}</strong>'
+            f"{html_text(case.title)}</p><p>{html_text(case.material)}</p></div>"
+        )
+
     def _options(self, item: PaperItem) -> str:
         if not item.options:
             return ""
@@ -85,7 +97,7 @@ class PrintPage:
             parts.append(f'<ol class="ck-print-questions" start="{part.items[0].number if part.items else 1}">')
             for item in part.items:
                 space = f'<div class="ck-print-space">{self._t("paper.answer_here")}</div>' if item.question.type == "short" else ""
-                parts.append(f'<li class="ck-print-question" data-ck-qid="{html_text(item.question.id)}">{self._stem(item)}{self._options(item)}{space}</li>')
+                parts.append(f'<li class="ck-print-question" data-ck-qid="{html_text(item.question.id)}">{self._material(part, item)}{self._stem(item)}{self._options(item)}{space}</li>')
             parts.append("</ol>")
         parts.append("</section>")
         return "\n".join(parts)
@@ -123,7 +135,7 @@ class PrintPage:
             parts.append(f'<ol class="ck-print-questions" start="{part.items[0].number if part.items else 1}">')
             for item in part.items:
                 options = "\u3000".join(f"{LETTERS[i]}. {html_text(o)}" for i, o in enumerate(item.options))
-                lines = [self._stem(item)]
+                lines = [self._material(part, item), self._stem(item)]
                 if options:
                     lines.append(f'<p class="ck-print-inline-options">{options}</p>')
                 for label, value in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coursekit.messages import t
-from coursekit.model import QUESTION_TYPES, Blueprint, DrawRule, Section
+from coursekit.model import SECTION_TYPES, Blueprint, DrawRule, Section
 from coursekit.problems import Problem
 from coursekit.sources.banks import ID_PATTERN
 from coursekit.sources.fields import FieldReader, require_mapping
@@ -31,8 +31,8 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
         row = FieldReader(item, shown_as, problems)
         row.unknown_keys({"type", "title", "points", "draw"})
         qtype = row.text("type")
-        if qtype and qtype not in QUESTION_TYPES:
-            row.problem("type", t("question.unknown_type", type=qtype, types="、".join(QUESTION_TYPES)))
+        if qtype and qtype not in SECTION_TYPES:
+            row.problem("type", t("question.unknown_type", type=qtype, types="、".join(SECTION_TYPES)))
         draws = []
         for rule in row.mapping_list("draw"):
             draw = FieldReader(rule, shown_as, problems)
@@ -50,7 +50,7 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
         sections.append(
             Section(
                 type=qtype,
-                title=row.text("title", required=False, default=t(f"type.{qtype}", lang="zh") if qtype in QUESTION_TYPES else ""),
+                title=row.text("title", required=False, default=t(f"type.{qtype}", lang="zh") if qtype in SECTION_TYPES else ""),
                 points=row.number("points"),
                 draws=draws,
                 line=item.line,

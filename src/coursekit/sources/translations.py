@@ -5,7 +5,8 @@
   sources; the body). Minutes, order and citations keys stay the Chinese lesson's.
 - ``quizzes/<bank>.en.yml``: ``title``, ``description`` and ``questions`` by ``id``: stem, options
   (same number, same order, so answer letters hold), explanation, and the answer of blank and short
-  questions (the accepted words differ by language).
+  questions (the accepted words differ by language); ``cases`` by ``id``: title and material. A
+  case's questions are translated under ``questions`` like any other.
 - ``citations/<file>.en.yml``: regulation, short, edition, revision_known and, by ``key``, article,
   topic and summary.
 
@@ -180,6 +181,7 @@ def _unknown_lesson_files(course, course_dir: Path, lang: str, root: Path, probl
 def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem]) -> None:
     by_file = {Path(bank.file).name: bank for bank in result.project.banks}
     translated: set[str] = set()
+    translated_cases: set[str] = set()
     for path in sorted(folder.glob(f"*.{result.lang}.yml")):
         bank = by_file.get(path.name.replace(f".{result.lang}.yml", ".yml"))
         head, shown = _load(path, root, problems, t("what.bank"))
@@ -188,8 +190,9 @@ def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem
         if bank is None:
             head.problem(None, t("translation.no_bank", file=path.name))
             continue
-        head.unknown_keys({"bank", "title", "description", "questions"})
+        head.unknown_keys({"bank", "title", "description", "questions", "cases"})
         bank.title = head.text("title")
+        translated_cases |= _cases(head, bank, shown, problems)
         bank.description = head.text("description", required=False, default=bank.description)
         questions = {q.id: q for q in bank.questions}
         seen: dict[str, int] = {}
@@ -233,7 +236,24 @@ def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem
             question.explanation = explanation
             translated.add(question.id)
     result.fallback |= {f"question:{q.id}" for q in result.project.questions() if q.id not in translated}
+    result.fallback |= {f"case:{c.id}" for b in result.project.banks for c in b.cases if c.id not in translated_cases}
     result.fallback |= {f"bank:{b.id}" for b in result.project.banks if all(f"question:{q.id}" in result.fallback for q in b.questions)}
+
+
+def _cases(head: FieldReader, bank, shown: str, problems: list[Problem]) -> set[str]:
+    """A case's title and material; its questions share the case object, so they show the new text."""
+    cases = {case.id: case for case in bank.cases}
+    done: set[str] = set()
+    for item in head.mapping_list("cases", required=False):
+        row = FieldReader(item, shown, problems)
+        row.unknown_keys({"id", "title", "material"})
+        case = cases.get(row.text("id"))
+        if case is None:
+            row.problem("id", t("translation.unknown_case", id=row.text("id", required=False)))
+            continue
+        case.title, case.material = row.text("title"), row.text("material")
+        done.add(case.id)
+    return done
 
 
 def _option_problems(row: FieldReader, options: list[str]) -> bool:

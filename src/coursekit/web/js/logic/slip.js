@@ -2,6 +2,8 @@
  * read by `coursekit results` (coursekit/results/slip.py defines the format; keep them in step).
  */
 
+import { questionPoints } from "./draw.js";
+
 /* The answer as a result slip records it: option indexes in the bank's order (the inputs'
    values), whatever order the screen showed; null when not answered. */
 export function slipGiven(q, res) {
@@ -18,7 +20,7 @@ export function resultSlip(exam, marks, who, where, branch) {
   var score = 0;
   var total = 0;
   var answers = marks.map(function (mark) {
-    var points = exam.drawn[mark.section].section.points;
+    var points = questionPoints(exam.drawn[mark.section], mark.q);
     var right = mark.q.type === "short" ? mark.selfMark : mark.res.right;
     total += points;
     if (right) score += points;
