@@ -58,7 +58,14 @@ class WordFile:
 
 
 def _text(element) -> str:
-    return "".join(node.text or "" for node in element.iter(f"{W}t"))
+    """The text Word shows, a tab (options side by side) as ``\t``."""
+    return "".join("\t" if node.tag == f"{W}tab" else node.text or "" for node in element.iter() if node.tag in (f"{W}t", f"{W}tab") and not _in_tabs(node))
+
+
+def _in_tabs(node) -> bool:
+    # <w:tabs><w:tab .../></w:tabs> in paragraph properties are tab stops, not tab characters;
+    # ElementTree has no parent links, so stops are recognised by their w:pos attribute.
+    return node.tag == f"{W}tab" and node.get(f"{W}pos") is not None
 
 
 def _paragraph(p) -> Paragraph:

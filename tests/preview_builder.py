@@ -15,6 +15,7 @@ import sys
 if "--clean" not in sys.argv:
     sys.argv.append("--dirty")  # mkdocs-static-i18n reads it from the command line, as under serve
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+os.environ["COURSEKIT_PREVIEW"] = "1"  # as scripts/serve sets it
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from coursekit.messages import t
 from coursekit.results.slip import parse_slip, read_slip
 from quizdriver import assert_clean, enter, question, ui, wrong_answer
-from quizsite import ANSWERS, DRAW_BANK, PAPER, PAPER_SEED, POINTS, TOTAL
+from quizsite import ANSWERS, BRANCHES, DRAW_BANK, PAPER, PAPER_SEED, POINTS, TOTAL
 
 pytestmark = pytest.mark.browser
 
@@ -156,20 +156,23 @@ def test_slips_validate_and_merge_into_the_report(page, quiz_site, tmp_path):
     workbook = load_workbook(report)
     learners = [row for row in workbook[t("results.sheet_learners", lang="zh")].iter_rows(min_row=2, values_only=True)]
     beijing = (STARTED + dt.timedelta(hours=8)).replace(tzinfo=None)
+    # Scores are marked again against the bank (the slips' own marks agree here); the short
+    # answer the learner marked herself is flagged for the trainer to look at.
+    self_marked = t("results.note_self_marked", lang="zh", points=POINTS["short"])
     assert sorted(learners, key=lambda row: row[5], reverse=True) == [
-        (UNSAFE_NAME, "测试村党支部", PAPER, "限时小测", PAPER_SEED, score1, TOTAL, "及格", beijing, beijing + ANSWERING, 0.5, name1),
-        ("王五", None, PAPER, "限时小测", PAPER_SEED, 4 * POINTS["single"], TOTAL, "不及格", beijing + ANSWERING, beijing + 2 * ANSWERING, 0.5, name2),
+        (UNSAFE_NAME, "测试村党支部", PAPER, "限时小测", PAPER_SEED, score1, TOTAL, "及格", self_marked, beijing, beijing + ANSWERING, 0.5, name1),
+        ("王五", None, PAPER, "限时小测", PAPER_SEED, 4 * POINTS["single"], TOTAL, "不及格", None, beijing + ANSWERING, beijing + 2 * ANSWERING, 0.5, name2),
     ]
     wrong = {s0: 0, s1: 1, s2: 0, s3: 1, m0: 1, m1: 2, j0: 1, j1: 2, b0: 1, o0: 1, d0: 0}  # a null short answer is not a mistake
-    stats = {row[0]: row for row in workbook[t("results.sheet_questions", lang="zh")].iter_rows(min_row=2, values_only=True)}
+    stats = {row[1]: row for row in workbook[t("results.sheet_questions", lang="zh")].iter_rows(min_row=2, values_only=True)}
     assert set(stats) == set(ids)
     for qid in ids:
-        _, stem, kind, answered, missed, rate = stats[qid]
-        assert (stem, kind, answered, missed) == (questions[qid]["stem"], t(f"type.{questions[qid]['type']}", lang="zh"), 2, wrong[qid]), qid
-    assert stats[d0][5] == 0  # marked once (right), unmarked once
-    assert stats[m1][5] == 1
+        paper, _, stem, kind, answered, missed, unanswered, rate, label = stats[qid]
+        assert (paper, stem, kind, answered, missed) == (PAPER, questions[qid]["stem"], t(f"type.{questions[qid]['type']}", lang="zh"), 2, wrong[qid]), qid
+    assert stats[o0][6] == 1  # left unanswered on the second slip
+    assert stats[m1][7] == 1
     first = next(workbook[t("results.sheet_questions", lang="zh")].iter_rows(min_row=2, max_row=2, values_only=True))
-    assert first[4] == 2  # the most missed first
+    assert first[5] == 2  # the most missed first
 
 
 def test_no_name_no_download_and_the_form_fits_a_phone(page, quiz_site, tmp_path):
@@ -217,3 +220,29 @@ def test_no_name_no_download_and_the_form_fits_a_phone(page, quiz_site, tmp_path
     assert all(a.given is None and a.points == 0 for a in data.answers)
     assert len(downloads) == 1
     assert_clean(page, base)
+
+
+def test_the_branch_is_chosen_from_the_trainers_list_or_typed(page, quiz_site, tmp_path):
+    """mkdocs.yml lists the branches (plugin option ``branches``); the slip's 支部 field offers them
+    and takes any other typed; the report groups by it."""
+    project, base = quiz_site
+    page.set_viewport_size({"width": 375, "height": 740})
+    start_paused_exam(page, base)
+    submit(page)
+    slip = page.locator(".ck-slip")
+    field = slip.get_by_label(ui("slip_unit"))
+    listed = page.locator(f"datalist#{field.get_attribute('list')} option").evaluate_all("options => options.map(o => o.value)")
+    assert listed == BRANCHES
+    expect(slip.get_by_text(ui("slip_branch_hint"))).to_be_visible()
+    page.screenshot(path=str(tmp_path / "slip-branch-375.png"), full_page=False)
+    folder = tmp_path / "slips"
+    folder.mkdir()
+    _, chosen = download_slip(page, "赵六", BRANCHES[1], folder)
+    _, typed = download_slip(page, "钱七", "北村党支部", folder)
+    assert json.loads(chosen.read_text("utf-8"))["branch"] == BRANCHES[1]
+    assert (read_slip(typed).branch, read_slip(typed).group) == ("北村党支部", "北村党支部")
+    report = tmp_path / "report.xlsx"
+    run = subprocess.run([sys.executable, "-m", "coursekit", "results", str(folder), "-o", str(report), "--root", str(project)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    branches = {row[0] for row in load_workbook(report)[t("results.sheet_branches", lang="zh")].iter_rows(min_row=2, values_only=True)}
+    assert branches == {BRANCHES[1], "北村党支部"}

@@ -158,8 +158,9 @@ def test_a_regulation_under_review_shows_on_lessons_quizzes_and_the_index(tmp_pa
     course = project.courses[0]
     for index in range(len(course.lessons)):
         page = builder.lesson_page(course, index)
-        assert '!!! warning "依据的规定已修订，正在核对"' in page
-        assert NOTICE in page and "(../../citations.md#reg-tiaoli)" in page
+        assert '<div class="admonition warning ck-revision-notice" role="note"><p class="admonition-title">依据的规定已修订，正在核对</p>' in page
+        assert NOTICE in page and 'href="../../../citations/#reg-tiaoli"' in page
+    assert "本课程的部分课文依据测试版《中国共产党支部工作条例（试行）》编写" in builder.course_page(course)
     renderer = QuizRenderer(project, "practice/jichu.md")
     for question in project.questions():
         assert QUESTION_NOTICE in renderer.data(question)["explanation"]  # feedback and exam review show it
@@ -194,8 +195,9 @@ def test_print_pages_word_keys_and_lesson_plans_carry_the_notice(tmp_path):
     assert page.count(QUESTION_NOTICE) == len(variant.items())
     key = tmp_path / "key.docx"
     write_answer_key_docx(print_variant(project, blueprint), project.citations, key)
-    text = "\n".join(p.text for p in read_docx(key).paragraphs())
-    assert "第 1、2 题依据测试版" in text and QUESTION_NOTICE in text
+    text = "\n".join(p.text for p in read_docx(key).paragraphs()).replace("\u200b", "")  # break opportunities after 、
+    # the key: the notice in full at the top, naming the questions; a mark under each of them
+    assert "第 1、2 题依据测试版" in text and text.count("【修订提示】见本答案开头") == len(variant.items())
     plan = tmp_path / "plan.docx"
     write_plan_docx(project, project.courses[0], plan)
     assert sum("本课内容依据测试版《中国共产党支部工作条例（试行）》；《条例》的修订版" in p.text for p in read_docx(plan).paragraphs()) == 2
@@ -215,8 +217,8 @@ def test_a_lesson_more_than_a_year_old_says_so_prominently(tmp_path):
     page = PageBuilder(project).lesson_page(project.courses[0], 0)
     assert '!!! note "内容截至 2024年1月31日"' in page
     review = build_review(project, dt.date(2026, 12, 6))
-    assert [lesson.id for lesson in review.stale] == ["jichu/dahui"]
-    assert "  courses/jichu/dahui.md:1  党员大会（内容截至 2024-01-31）" in review_lines(review)
+    assert [(lesson.id, line) for lesson, line in review.stale] == [("jichu/dahui", 6)]
+    assert "  courses/jichu/dahui.md:6  党员大会（内容截至 2024-01-31）" in review_lines(review)
 
 
 # -- coursekit review -------------------------------------------------------------------------
@@ -277,3 +279,91 @@ def test_no_caveat_about_article_numbers_reaches_learners():
             if path.suffix in (".md", ".yml"):
                 body = "\n".join(line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#"))
                 assert not caveat.search(body), path
+
+
+def test_the_2024_measures_have_their_own_entry_from_a_and_b_rows_only():
+    project, problems = load_project(ROOT)
+    assert problems == []
+    entries = [c for c in project.citations.values() if c.document and c.document.id == "chuzhi"]
+    document = entries[0].document
+    assert document.issuer == "中共中央办公厅" and document.effective == "2024-08-29" and document.status == "current"
+    assert document.edition and document.read_at
+    facts = {fact for c in entries for fact in c.facts}
+    assert facts and all(f.startswith("CZ-") for f in facts)
+    assert not facts & {"CZ-15", "CZ-20"}  # the C rows
+    # an article number nobody has read is never shown as one
+    assert all(c.confirmed == (c.key in {"chuzhi-yinfa", "chuzhi-neirong", "chuzhi-3", "chuzhi-4", "chuzhi-5", "chuzhi-6"}) for c in entries)
+
+
+def test_the_party_constitution_course_teaches_organisational_handling_in_both_languages():
+    project, _ = load_project(ROOT)
+    lessons = project.lesson_index()
+    for lesson_id in ("dangzhang-jichu/chudang", "dangzhang-jichu/dangji"):
+        zh = lessons[lesson_id].body
+        en = (ROOT / "courses" / f"{lesson_id}.en.md").read_text("utf-8")
+        keys = set(re.findall(r"\[@(chuzhi-[a-z0-9-]+)\]", zh))
+        assert keys and keys == set(re.findall(r"\[@(chuzhi-[a-z0-9-]+)\]", en))
+    chudang = lessons["dangzhang-jichu/chudang"].body
+    for words in ("限期改正、劝其退党、除名", "一般为6个月，最长不超过1年", "不因同一问题再进行组织处置", "中共中央办公厅", "中央政治局常委会会议", "事前报基层党委备案"):
+        assert words in chudang
+
+
+def test_the_new_questions_are_one_block_with_new_ids_and_english_twins():
+    project, _ = load_project(ROOT)
+    text = (ROOT / "quizzes/dangzhang-jichu.yml").read_text("utf-8")
+    block = text[text.index("# ── 不合格党员组织处置（issue 23）──"):]
+    ids = re.findall(r"^  - id: (\S+)", block, re.M)
+    assert len(ids) >= 10 and all(i.startswith("dzjc-cz-") for i in ids)
+    every_id = [q.id for q in project.questions()]
+    assert all(every_id.count(i) == 1 for i in ids)
+    questions = {q.id: q for q in project.questions()}
+    assert sum("情景" in questions[i].tags for i in ids) >= 4
+    assert all(questions[i].explanation and questions[i].sources and questions[i].lesson.startswith("dangzhang-jichu/") for i in ids)
+    english = (ROOT / "quizzes/dangzhang-jichu.en.yml").read_text("utf-8")
+    assert all(f"  - id: {i}\n" in english for i in ids)
+
+
+def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation():
+    from coursekit.exchange.citations import keys_by_label, labels, load_citations
+
+    citations = load_citations(ROOT)
+    written = keys_by_label(citations)
+    assert labels(citations)["xize-peiyang-lianxiren"] == "《细则》关于培养联系人的规定"
+    assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
+    assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
+    assert "《条例》" not in written and "《细则》" not in written
+
+
+def test_review_counts_each_lesson_and_question_once_across_regulations():
+    project, _ = load_project(ROOT)
+    review = build_review(project, dt.date(2026, 12, 6))
+    assert {r.regulation.id for r in review.regulations} == {"xize", "liucheng"}
+    flagged_lessons = {lesson.file for lesson in project.lessons() if lesson_notices(lesson, project.citations)}
+    flagged_questions = {q.id for q in project.questions() if question_notices(q, project.citations)}
+    remaining = review.remaining()
+    assert remaining["lessons"] == len(flagged_lessons) >= 20
+    assert remaining["questions"] == len(flagged_questions) >= 100
+    chart = next(r for r in review.regulations if r.regulation.id == "liucheng")
+    assert chart.lessons  # listed for the reviewer even where the page shows only the rules' notice
+
+
+def test_a_regulation_known_only_by_its_publication_date_says_so(tmp_path):
+    """Where the effective-date clause was never read, the file gives `published:` and pages
+    label that date 发布日期: a publication date shown as 施行日期 would teach a wrong fact."""
+    root = mini(tmp_path / "p")
+    text = (root / "citations/tiaoli.yml").read_text("utf-8")
+    effective = re.search(r"^effective: (.+)$", text, re.M).group(1)
+    edit(root / "citations/tiaoli.yml", f"effective: {effective}", f"published: {effective}")
+    index = PageBuilder(loaded(root)).citations_page()
+    assert f"发布日期：{effective}".replace("-", "\\-") in index and "施行日期：" not in index
+    edit(root / "citations/tiaoli.yml", f"published: {effective}", f"published: {effective}\neffective: {effective}")
+    assert [p for p in problems_of(root) if "published" in p] == [
+        "citations/tiaoli.yml:3: 只能写 effective（施行日期）或 published（发布日期，没有读到施行日期时用）其中一个"
+    ]
+
+
+def test_the_organisational_handling_rules_show_their_publication_date_not_an_effective_one():
+    index = PageBuilder(loaded(ROOT)).citations_page()
+    section = index[index.index("## 《中国共产党不合格党员组织处置办法》") :]
+    section = section[: section.index("\n## ", 1)] if "\n## " in section[1:] else section
+    assert "发布日期：2024\\-08\\-29" in section and "施行日期：" not in section

@@ -153,7 +153,8 @@ def test_headers_gzip_and_cache(nginx, published):
     csp = headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp
 
-    for data in ("search/search_index.json", "assets/coursekit/site-data.json"):
+    # The search index (fetched when a learner opens search) and the site data, compressed.
+    for data in ("search/coursekit-index.json", "assets/coursekit/site-data.json"):
         status, headers, body = fetch(f"{nginx}/peixun/{data}")
         assert status == 200 and headers["Content-Encoding"] == "gzip", data
         assert headers["Cache-Control"] == "no-cache" and headers["Content-Type"].startswith("application/json")
@@ -171,6 +172,14 @@ def test_headers_gzip_and_cache(nginx, published):
     status, headers, _ = fetch(f"{nginx}/peixun/assets/coursekit/coursekit.js")
     assert status == 200 and headers["Cache-Control"] == "no-cache"  # not hashed: always revalidated
 
+    # The service worker and the manifest: always revalidated, or learners never hear of a new edition.
+    status, headers, body = fetch(f"{nginx}/peixun/sw.js")
+    assert status == 200 and headers["Cache-Control"] == "no-cache" and headers["Content-Type"].startswith(("application/javascript", "text/javascript"))
+    assert body.startswith(b"self.CK_OFFLINE = ")
+    status, headers, body = fetch(f"{nginx}/peixun/manifest.json")
+    assert status == 200 and headers["Cache-Control"] == "no-cache" and headers["Content-Type"].startswith("application/json")
+    assert json.loads(body)["start_url"] == "./"
+
 
 def test_redirects_and_the_404_page_work_under_the_sub_path(nginx):
     status, headers, _ = fetch(f"{nginx}/peixun")
@@ -183,6 +192,9 @@ def test_redirects_and_the_404_page_work_under_the_sub_path(nginx):
     assert 'href="/peixun/assets/stylesheets/' in page and 'src="/peixun/assets/javascripts/' in page
     assert 'href="/assets/' not in page and 'src="/assets/' not in page
 
+
+CONTROLLED = """() => navigator.serviceWorker.controller ? true :
+  new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true)))"""
 
 # Reported through an exposed function, which survives navigations (page state does not).
 CSP_WATCH = """
@@ -199,6 +211,10 @@ def test_learner_reads_searches_and_practises_under_peixun(page, nginx):
     page.goto(f"{nginx}/peixun/")
     assert page.locator("article h1").count() == 1
     assert "内容版本" in page.locator(".md-copyright").inner_text()
+    # The service worker registers within the CSP and takes the site under /peixun/.
+    # (page.evaluate, not wait_for_function: that evaluates a string, which the CSP forbids)
+    assert page.evaluate(CONTROLLED)
+    assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == f"{nginx}/peixun/"
 
     # A lesson: the first lesson of the first course, reached the way a learner clicks.
     page.goto(f"{nginx}/peixun/courses/")

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import serve_directory
+from conftest import ROOT, serve_directory
 from docx_reader import read_docx
 from trainer_fixture import PAPER, PASS_MARK, PLAN, SEED, question_count, total_points, write_fixture_content
 
 from coursekit.draw import draw_paper
 from coursekit.model import Bank, Blueprint, DrawRule, Question, Section
 from coursekit.papers.variants import make_variant
+from coursekit.papers.word import KEY_INLINE, text_width
 from coursekit.sources.project import load_checked_project
 
 SECTION_NUMERALS = "一二三四五六"
@@ -52,7 +53,8 @@ def drawn_ids(project: Path, seed: int) -> list[list[str]]:
 
 
 def paper_questions(path: Path) -> list[dict]:
-    """Numbered questions of a paper (before its answer sheet), with section and printed options."""
+    """Numbered questions of a paper (before its answer sheet), with section, printed options and
+    how many lines the options take (several share a line at tab stops when they are short)."""
     questions, section = [], 0
     for paragraph in read_docx(path).paragraphs():
         if paragraph.text == "答题卡":
@@ -60,22 +62,44 @@ def paper_questions(path: Path) -> list[dict]:
         if paragraph.style == "Heading1":
             section += 1
         elif (match := re.match(r"^(\d+)\. (.*)$", paragraph.text)) and paragraph.style == "Normal":
-            questions.append({"number": int(match.group(1)), "stem": match.group(2).removesuffix("（\u3000\u3000）"), "section": section, "options": [], "underlined": paragraph.underlined})
-        elif (match := re.match(r"^([A-Z])\. (.*)$", paragraph.text)) and questions:
-            assert match.group(1) == "ABCDEFGH"[len(questions[-1]["options"])]
-            questions[-1]["options"].append(match.group(2))
+            questions.append({"number": int(match.group(1)), "stem": match.group(2).removesuffix("（\u3000\u3000）"), "section": section, "options": [], "lines": 0, "underlined": paragraph.underlined})
+        elif re.match(r"^[A-Z]\. ", paragraph.text) and questions:
+            questions[-1]["lines"] += 1
+            for option in paragraph.text.split("\t"):
+                match = re.match(r"^([A-Z])\. (.*)$", option)
+                assert match and match.group(1) == "ABCDEFGH"[len(questions[-1]["options"])], paragraph.text
+                questions[-1]["options"].append(match.group(2))
     return questions
 
 
 def key_entries(path: Path) -> list[dict]:
-    """Each question of an answer key: number, stem and the labelled lines under it."""
-    entries = []
-    for paragraph in read_docx(path).paragraphs():
-        if (match := re.match(r"^(\d+)\. (.*)$", paragraph.text)) and paragraph.style == "Normal":
-            entries.append({"number": int(match.group(1)), "stem": match.group(2).removesuffix("（\u3000\u3000）")})
-        elif entries and (match := re.match(r"^(答案|解析|依据|题目编号)：(.*)$", paragraph.text)):
-            entries[-1][match.group(1)] = match.group(2)
-    return entries
+    """Each question of an answer key: number, 答案 and 分值 (from the table, or the list below it
+    when the table says 见表下), 解析, 依据 and 题目编号 (from the explanations)."""
+    word = read_docx(path)
+    table = word.tables()[0]
+    assert table.rows[0] == ["题号", "答案", "分值"] * 2
+    entries: dict[int, dict] = {}
+    for row in table.rows[1:]:
+        for side in (0, 3):
+            if row[side]:
+                entries[int(row[side])] = {"number": int(row[side]), "答案": row[side + 1], "分值": row[side + 2]}
+    part = None
+    for paragraph in word.paragraphs():
+        if paragraph.style == "Heading1":
+            part = paragraph.text
+            continue
+        match = re.match(r"^(\d+)\. (.*)$", paragraph.text)
+        if not match:
+            continue
+        entry = entries[int(match.group(1))]
+        if part == "填空题的各种写法与简答题参考答案":
+            assert entry["答案"] == "见表下"
+            blanks = re.findall(r"第 \d+ 空：([^；]*)", match.group(2))
+            entry["答案"] = "；".join(blanks) if blanks else re.sub(r"^（\d+ 分）", "", match.group(2))
+        elif part == "逐题解析":
+            explained = re.match(r"^(.*)（依据：(.*)；题目 ([a-z0-9-]+)）(?:【修订提示】见本答案开头)?$", match.group(2))
+            entry.update(解析=explained.group(1), 依据=explained.group(2), 题目编号=explained.group(3))
+    return [entries[n] for n in sorted(entries)]
 
 
 def test_paper_is_a4_with_chinese_fonts_and_every_part(papers):
@@ -129,14 +153,15 @@ def test_answer_key_matches_the_draw_and_the_printed_letters(project, papers):
     ids_by_section = [[e["题目编号"] for e in entries if printed[e["number"]]["section"] == s] for s in range(1, len(PLAN) + 1)]
     assert [sorted(ids) for ids in ids_by_section] == [sorted(ids) for ids in drawn_ids(project, SEED)]
 
+    points = {qtype: p for qtype, _, _, p in PLAN}
     for entry in entries:
         question = bank[entry["题目编号"]]
         paper = printed[entry["number"]]
-        if question.type == "blank":  # the paper leaves an underlined gap, the key a line of underscores
+        assert entry["分值"] == str(points[question.type])
+        if question.type == "blank":  # the paper leaves an underlined gap
             assert paper["stem"] == question.stem.replace("___", "\u3000" * 6)
-            assert entry["stem"].replace("____", "___") == question.stem
         else:
-            assert entry["stem"] == paper["stem"] == question.stem
+            assert paper["stem"] == question.stem
         letters = entry["答案"]
         if question.type == "single":
             assert paper["options"]["ABCD".index(letters)] == question.options[question.answer]
@@ -153,7 +178,7 @@ def test_answer_key_matches_the_draw_and_the_printed_letters(project, papers):
             assert letters == question.answer
         assert entry["解析"] == question.explanation
         article = "第一条 第二条 第三条".split()[int(question.sources[0][-1]) - 1]
-        assert entry["依据"] == f"《测试用支部工作条例》{article}"
+        assert entry["依据"] == f"《测试条例》{article}"
 
 
 def test_same_seed_gives_byte_identical_files(project, papers):
@@ -227,6 +252,78 @@ def test_word_files_open_and_render_in_libreoffice(papers, tmp_path):
             assert "答案速查" in text and "ckt-" in text
         else:
             assert "答题卡" in text and "姓名" in text and "ckt-" not in text
+
+
+# -- printed as a trainer prints it: the real 41-question papers through LibreOffice -----------
+
+REAL_PAPERS = ["dangzhang-jichu-ceshi", "sanhui-yike-ceshi"]  # 41 questions each; the second has short answers
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> Path:
+    """The real project's A papers and keys, converted to PDF by LibreOffice."""
+    out = tmp_path_factory.mktemp("printed")
+    for paper in REAL_PAPERS:
+        result = coursekit("paper", paper, "--root", str(ROOT), "-o", str(out), cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+    soffice = shutil.which("soffice")
+    assert soffice and shutil.which("pdfinfo"), "需要 LibreOffice 和 poppler-utils（scripts/test 会安装）"
+    files = sorted(str(f) for f in out.glob("*.docx"))
+    result = subprocess.run([soffice, f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--convert-to", "pdf", "--outdir", str(out), *files], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+@pytest.mark.parametrize("paper", REAL_PAPERS)
+def test_a_41_question_paper_prints_on_5_pages_and_its_key_on_3(printed, paper):
+    questions = paper_questions(printed / f"{paper}-A.docx")
+    assert len(questions) == 41
+    # A third of the questions tell a situation first and a case study adds its material: 5 pages
+    # still, with single line spacing, 16/18 mm margins and options three or two to a line.
+    assert pdf_pages(printed / f"{paper}-A.pdf") <= 5
+    assert pdf_pages(printed / f"{paper}-A-答案.pdf") <= 3
+    # short options share a line: never a line per option for a question whose options are all short
+    for q in questions:
+        if q["options"] and max(len(o) for o in q["options"]) <= 6:
+            assert q["lines"] <= 2, q
+    # Scenario questions' options are often whole sentences, one per line; short ones still pair up.
+    assert sum(q["lines"] for q in questions) < sum(len(q["options"]) for q in questions) * 0.85
+
+
+@pytest.mark.parametrize("paper", REAL_PAPERS)
+def test_key_is_a_table_with_long_answers_below_it(printed, paper):
+    entries = key_entries(printed / f"{paper}-A-答案.docx")
+    assert [e["number"] for e in entries] == list(range(1, 42))
+    table = read_docx(printed / f"{paper}-A-答案.docx").tables()[0]
+    for row in table.rows[1:]:
+        for side in (0, 3):
+            assert text_width(row[side + 1]) <= KEY_INLINE, row  # no answer crammed into a narrow cell
+    assert all(e.get("解析") and e.get("题目编号") for e in entries)
+
+
+def test_headings_hints_and_stems_keep_with_what_follows(printed):
+    document = read_docx(printed / "sanhui-yike-ceshi-A.docx").document_xml
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paragraphs = list(document.iter(f"{W}p"))
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
+    keep = [p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs]
+    headings = [i for i, text in enumerate(texts) if re.match(r"^[一二三四五六]、.*（共", text)]
+    assert len(headings) == 6
+    for i in headings:
+        assert keep[i] and keep[i + 1], texts[i]  # the heading and its hint go with the first question
+
+
+def test_no_stem_refers_to_the_lesson_or_the_web_page():
+    from coursekit.check import PAGE_REFERENCE
+    from coursekit.sources.project import load_project
+
+    project, _ = load_project(ROOT)
+    assert [q.id for q in project.questions() if PAGE_REFERENCE.search(q.stem)] == []
 
 
 # -- the site's print-ready page --------------------------------------------------------------

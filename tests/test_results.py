@@ -310,3 +310,77 @@ def test_valid_slip_parses_and_the_guide_example_is_valid():
     example = re.search(r"```json\n(.*?)```", guide, re.S).group(1)
     parsed = parse_slip(json.loads(example))
     assert parsed.name == "张三" and len(parsed.answers) == 3
+
+
+# -- hostile and broken slips: reported by file, the others still make the report --------------
+
+FORMULA = '=HYPERLINK("http://192.0.2.7/x","点我")'
+
+
+def hostile_slips(good: dict) -> dict[str, tuple[object, str]]:
+    first = good["answers"][0]
+    return {
+        "control-name.json": (dict(good, name="张\x07三"), "“name”含有控制字符，成绩单可能已损坏或被改动"),
+        "control-unit.json": (dict(good, unit="支部\x1b[31m"), "“unit”含有控制字符，成绩单可能已损坏或被改动"),
+        "year-9999.json": (dict(good, finished="9999-12-31T23:59:59-12:00"), "“finished”的时间“9999-12-31T23:59:59-12:00”不在 2000–2200 年之间，成绩单可能已损坏"),
+        "year-0001.json": (dict(good, started="0001-01-01T00:00:00+14:00"), "“started”的时间“0001-01-01T00:00:00+14:00”不在 2000–2200 年之间，成绩单可能已损坏"),
+        "nested.json": ("[" * 100_000 + "]" * 100_000, "JSON 嵌套层数太多，不是考试页面下载的成绩单"),
+        "infinity.json": (json.dumps(dict(good, score=float("inf"), total=float("inf"))), "含有 JSON 不允许的数值 Infinity（分数必须是有限的数字）"),
+        "nan.json": (json.dumps(dict(good, score=float("nan"))), "含有 JSON 不允许的数值 NaN（分数必须是有限的数字）"),
+        "1e999.json": (json.dumps(dict(good, total=123456789)).replace("123456789", "1e999"), "含有 JSON 不允许的数值 1e999"),
+        "huge-int.json": (json.dumps(dict(good, total=10**400)), "得分"),
+        "huge-points.json": (json.dumps(dict(good, answers=[dict(first, points=10**400)])), "得分 points"),
+        "control-id.json": (dict(good, answers=[dict(first, id="a\x00b")]), "第 1 条作答缺少题目编号 id"),
+        "too-large.json": (" " * 2_000_001 + "{}", "文件超过 2 MB，不是考试页面下载的成绩单"),
+    }
+
+
+def test_hostile_slips_are_reported_by_file_and_the_rest_reported(project):
+    questions = drawn_questions(project)
+    class_slips = class_of(questions)
+    bad = hostile_slips(make_slip(questions, "某人", set()))
+    write_slips(project, {**class_slips, **{file: content for file, (content, _) in bad.items()}})
+    result = coursekit("results", "slips", "-o", "report.xlsx", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for file, (_, reason) in bad.items():
+        assert re.search(rf"^slips/(day2/)?{re.escape(file)}: .*{re.escape(reason)}", result.stderr, re.M), (file, result.stderr[-2000:])
+    assert f"{len(class_slips)} 份成绩单，跳过 {len(bad)} 份无效的" in result.stdout
+
+
+def test_every_cell_from_a_slip_is_text_never_a_formula(project):
+    questions = drawn_questions(project)
+    slip = dict(make_slip(questions, FORMULA, set(), branch="=1+1"), unit="-2+3", paperTitle="@SUM(1)")
+    write_slips(project, {"formula.json": slip})
+    result = coursekit("results", "slips", "-o", "report.xlsx", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(project / "report.xlsx") as package:
+        sheets = [package.read(name).decode("utf-8") for name in package.namelist() if name.startswith("xl/worksheets/sheet")]
+    assert all("<f>" not in sheet for sheet in sheets)  # no formula anywhere
+    names = [row[0] for row in load_workbook(project / "report.xlsx")["学员成绩"].iter_rows(min_row=2, values_only=True)]
+    assert FORMULA in names
+
+
+def test_slips_pasted_as_text_are_read_from_a_saved_chat(project):
+    """A learner pastes the slip's text into the work chat; the trainer saves the chat as .txt."""
+    questions = drawn_questions(project)
+    single = ids_of(questions, "single")
+    first = json.dumps(make_slip(questions, "张三", {single[0]}, branch="东村党支部"), ensure_ascii=False)
+    second = json.dumps(make_slip(questions, "李四", set()), ensure_ascii=False, indent=2)  # pretty-printed: lines of its own
+    cut = json.dumps(make_slip(questions, "王五", set()), ensure_ascii=False)[:200]  # lost in copying
+    other = json.dumps(dict(make_slip(questions, "周九", set()), seed=SEED + 1), ensure_ascii=False)  # questions of paper 40
+    chat = f"张三 09:12\n{first}\n李四 09:15\n我的成绩单：\n{second}\n王五 09:20\n{cut}\n周九 09:30\n{other}\n收到，谢谢！\n"
+    (project / "slips").mkdir()
+    (project / "slips" / "群聊.txt").write_text(chat, "utf-8")
+    (project / "slips" / "备注.txt").write_bytes("没有成绩单，只有备注".encode("gbk"))
+    result = coursekit("results", "slips", "-o", "r.xlsx", cwd=project)
+    assert result.returncode == 1
+    lines = chat.split("\n")
+    line_of = lambda name: lines.index(name) + 2  # noqa: E731 - the slip starts on the line after the name
+    assert f"slips/群聊.txt:{line_of('王五 09:20')}: 这里的成绩单文字不完整" in result.stderr
+    assert f"slips/群聊.txt:{line_of('周九 09:30')}: 成绩单的题目与试卷 ckt-shijuan 第 {SEED + 1} 号卷对不上" in result.stderr
+    assert "slips/备注.txt: 文件中没有找到成绩单文字" in result.stderr
+    assert "2 份成绩单，跳过 3 份无效的" in result.stdout
+    rows = {r[0]: r for r in list(load_workbook(project / "r.xlsx")["学员成绩"].iter_rows(values_only=True))[1:]}
+    assert set(rows) == {"张三", "李四"} and rows["张三"][1] == "东村党支部"
+    assert rows["张三"][12] == f"群聊.txt:{line_of('张三 09:12')}"

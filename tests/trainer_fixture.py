@@ -22,6 +22,8 @@ TRAINER_STEP = "导入：请学员说出本支部上一次党员大会的日期"
 TRAINER_DISCUSSION = "应到会人数怎样确定？请结合本支部情况讨论"
 TRAINER_ACTIVITY = "分组计算三个表决案例，每组派一人讲解"
 TRAINER_NOTES = "提醒学员：分母是应到会人数，不是实到人数"
+TRAINER_MATERIAL = "表决案例卡（每组一套）"
+TRAINER_QUESTIONS = ["ckt-single-01", "ckt-judge-02"]
 
 
 def _write(path: Path, text: str) -> None:
@@ -116,6 +118,8 @@ def write_fixture_content(root: Path) -> Path:
           discussion:
             - {TRAINER_DISCUSSION}
           activity: {TRAINER_ACTIVITY}
+          materials: [{TRAINER_MATERIAL}]
+          questions: [{", ".join(TRAINER_QUESTIONS)}]
           notes: {TRAINER_NOTES}
         ---
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 QUESTION_TYPES = ("single", "multiple", "judge", "blank", "order", "short")
+# A case (材料分析) is not a question of its own: a situation and 3-5 questions of the types above.
+CASE_TYPE = "case"
+SECTION_TYPES = QUESTION_TYPES + (CASE_TYPE,)
+CASE_QUESTIONS = (3, 5)
 OPTION_TYPES = ("single", "multiple", "order")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -47,7 +51,7 @@ class Regulation:
     title: str
     short: str
     issuer: str
-    effective: str
+    effective: str  # the date below, as written
     edition: str  # how notices name the edition taught, e.g. 2014年版
     read_at: str  # where the text taught was read
     status: str  # one of STATUSES
@@ -55,6 +59,7 @@ class Regulation:
     superseded_by: str = ""  # another regulation's id
     file: str = ""
     line: int = 0
+    date_kind: str = "effective"  # or "published", where the effective-date clause was not read
 
     @property
     def under_review(self) -> bool:
@@ -69,7 +74,7 @@ class Citation:
     regulation: str  # full title, e.g. 《中国共产党支部工作条例（试行）》
     short: str  # how lessons name it, e.g. 《条例》
     article: str  # e.g. 第十一条 (or 第二章 where only the chapter is known); may be empty if unknown
-    effective: str  # effective date of the text cited, as written
+    effective: str  # effective date of the text cited, as written (the publication date where date_kind says so)
     summary: str  # one line, in our own words
     reliability: str  # A or B (C rows of the fact sheet are never cited as a rule)
     facts: list[str] = field(default_factory=list)  # fact sheet row ids, e.g. SH-02
@@ -81,6 +86,7 @@ class Citation:
     document: Regulation | None = None
     checked: Checked | None = None  # checked against the reported revision
     superseded_by: str = ""  # another citation key
+    date_kind: str = "effective"  # or "published"
 
     @property
     def confirmed(self) -> bool:
@@ -145,7 +151,11 @@ class TrainerNotes:
     steps: list[TrainerStep] = field(default_factory=list)
     discussion: list[str] = field(default_factory=list)
     activity: str = ""
+    materials: list[str] = field(default_factory=list)  # what to print or bring
+    questions: list[str] = field(default_factory=list)  # practice question ids to use in the session
     notes: str = ""
+    line: int = 0  # of ``trainer:`` in the lesson file
+    question_lines: list[int] = field(default_factory=list)  # of each id in ``questions``
 
     @property
     def minutes(self) -> int:
@@ -193,6 +203,20 @@ class Course:
 
 
 @dataclass
+class Case:
+    """A case study (材料分析): one situation, then 3-5 questions about it, always used whole."""
+
+    id: str
+    bank: str
+    title: str
+    material: str  # the situation, a few sentences
+    question_ids: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
 class Question:
     """One question. ``answer`` is normalised by type:
 
@@ -215,6 +239,7 @@ class Question:
     file: str = ""
     line: int = 0
     not_affected: list[str] = field(default_factory=list)  # regulation ids whose revision does not touch it
+    case: Case | None = None  # the case this question belongs to, if any
 
     @property
     def blank_count(self) -> int:
@@ -237,12 +262,21 @@ class Question:
 
 @dataclass
 class Bank:
+    """``questions`` holds every question, a case's among them in the case's order; ``cases``
+    says which run of them belongs together. ``retired`` ids may never be used again."""
+
     id: str
     title: str
     questions: list[Question]
     description: str = ""
     file: str = ""
     line: int = 0
+    cases: list[Case] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    retired_line: int = 0
+
+    def case_questions(self, case: Case) -> list[Question]:
+        return [q for q in self.questions if q.case is case]
 
 
 @dataclass
@@ -278,6 +312,7 @@ class Blueprint:
 
     @property
     def total_points(self) -> float:
+        # In a case section ``points`` are per case and ``count`` counts cases, so this holds too.
         return sum(s.points * sum(d.count for d in s.draws) for s in self.sections)
 
 

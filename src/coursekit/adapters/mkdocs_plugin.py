@@ -20,13 +20,18 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: put back the links held out of Markdown inside lines
+- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.sources.sanitise``;
+  each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
-- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
-  it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
+- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``),
+  bytes a phone would download for nothing. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
-  Not earlier: the search plugin parses every page's content, and quiz markup and data, which
-  search leaves out anyway, made that parse the largest cost of indexing.
+  Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
+  and would parse the quiz markup and data too, which it leaves out anyway.
+- ``on_config`` also checks every language's translation files before the first language writes
+  a page, and keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
+  counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -38,8 +43,10 @@ MkDocs events used, and why:
 - ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
   one's ``on_post_build`` and then writes the search index of all of them): put the default
   language's 404 page at the root and the others in their folders (``en/404.html``), and write the
-  search index as UTF-8 (``coursekit.site.compact``); in the preview, first merge the index of
-  the pages built with the last build's.
+  search index as UTF-8 (``coursekit.site.compact``; in the preview, first merged with the last
+  build's index, ``coursekit.adapters.preview``); then coursekit's own search index
+  (``coursekit.search.index``); last, write the service worker and the web app manifest from the
+  files built (``coursekit.site.offline``).
 - ``on_startup``: under ``mkdocs serve --dirty`` (``scripts/serve``), keep the preview's state
   across its builds so that a build after a lesson edit builds that page alone
   (``coursekit.adapters.preview``). MkDocs keeps a plugin with ``on_startup`` across the serve
@@ -69,23 +76,26 @@ from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
 from coursekit.adapters.preview import GeneratedPage, Preview, file_states, page_digest
-from coursekit.edition import content_edition
+from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import LANGS, t, ui_strings
-from coursekit.publish.linkcheck import normalise_base_path
-from coursekit.publish.pipeline import BASE_PATH_ENV
+from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
+from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
+from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_inline_html, fill_raw_html
+from coursekit.site.urls import BASE_PATH_ENV, normalise_base_path
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import Layout, load_project
+from coursekit.sources.sanitise import sanitise_page
 from coursekit.sources.translations import is_translation, translate_project
 
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
 
 
 # MkDocs's warning on every dirty build; it would fail every build of the strict preview.
@@ -119,6 +129,16 @@ def _stop_on(problems: list) -> None:
         raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
 
 
+def _warnings_count_under_strict(config) -> None:
+    """MkDocs's -q raises its logger to ERROR, and --strict counts warnings through that logger:
+    `build -q --strict` passed a build with a broken anchor. Under --strict, warnings are logged."""
+    if config.strict:
+        for name in ("mkdocs", "properdocs"):
+            logger = logging.getLogger(name)
+            if logger.level > logging.WARNING:
+                logger.setLevel(logging.WARNING)
+
+
 class CoursekitConfig(Config):
     courses_dir = opt.Type(str, default="courses")
     """Folder of courses, one sub-folder per course, relative to mkdocs.yml."""
@@ -132,6 +152,8 @@ class CoursekitConfig(Config):
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
     """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
+    branches = opt.ListOfItems(opt.Type(str), default=[])
+    """The Party branches (支部) a learner picks from on the result slip after an exam; any other may be typed."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -139,6 +161,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # plugin instance and config: sources are loaded once, the user's nav is kept aside. With
     # ``on_startup``, `mkdocs serve` keeps the instance across its builds: each starts afresh.
     _loaded = None
+    _translated = None  # language: (translation, problems), made before anything is written
     _user_nav = None
     _preview: Preview | None = None  # under `mkdocs serve --dirty` (scripts/serve)
 
@@ -182,10 +205,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return root, layout
 
     def on_config(self, config):
+        _warnings_count_under_strict(config)
         root, self._layout = self._locate(config)
         self._root = root
         if self._first_language(config):
-            self._loaded, self._404_pages = None, {}
+            self._loaded, self._translated, self._404_pages = None, None, {}
             if self._preview is not None:
                 self._index_only_the_pages_built(config)
                 self._preview.start(self._watched_files(config), self._is_lesson)
@@ -197,14 +221,21 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         _stop_on(problems)
         lang, i18n = self._language(config)
         self._lang, self._i18n = lang, i18n
+        if self._translated is None:
+            # Every language's translation files are checked before the first language writes a
+            # page: a mistake in an English file stopped the build after the Chinese site was written.
+            others = [other for other in (i18n.build_languages if i18n else []) if other != i18n.default_language]
+            self._translated = {other: translate_project(project, root, other, self._layout) for other in others}
+            _stop_on(sorted({p for _, found in self._translated.values() for p in found}))
         edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
+        config.extra["coursekit_edition"] = footer_edition(root, lang)
+        config.extra["coursekit_edition_exact"] = edition
         fallback = frozenset()
         if i18n is not None and lang != i18n.default_language:
             # This language's translation files laid over the project; what has no translation
             # is shown in the default language, linked to the original one folder up.
-            translation, problems = translate_project(project, root, lang, self._layout)
+            translation, problems = self._translated.get(lang) or translate_project(project, root, lang, self._layout)
             _stop_on(problems)
             project, fallback = translation.project, frozenset(translation.fallback)
         self._site: SiteFiles = build_site_files(
@@ -213,6 +244,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             directory_urls=config.use_directory_urls,
             edition=edition,
             site_url=config.site_url or "",
+            branches=tuple(b.strip() for b in self.config.branches if b.strip()),
             fallback=fallback,
             original_root="../" if fallback else "",
         )
@@ -223,10 +255,12 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             site = self._site
             pages = {src: page_digest(text, site.fragments.get(src, []), site.inline.get(src, [])) for src, text in site.files.items() if src.endswith(".md")}
             self._preview.language(lang, json.dumps(config.nav, ensure_ascii=False, default=str), pages)
-        for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css"):
+        for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css", f"{ASSET_DIR}/search.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js"):
+        if i18n is None or lang == i18n.default_language:  # the installed app's name: the first language's
+            self._app = web_manifest(config.site_name, config.site_name, config.site_description or "", lang)
+        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/offline.js", f"{ASSET_DIR}/search-open.js"):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
@@ -309,6 +343,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return env
 
     def on_page_content(self, html, *, page, config, files):
+        html, removed = sanitise_page(html, page.markdown or "", page.file.src_uri)
+        for message in removed:  # a warning: --strict stops the build
+            log.warning(message)
         if page.file.generated_by is not None:
             return fill_inline_html(html, self._site.inline.get(page.file.src_uri, []))
         return html
@@ -317,7 +354,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         output = compact_html(output)
         if page.file.generated_by is not None:  # after compacting: the fragments were compacted when held
             output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
-        return output
+        return output if os.environ.get(PREVIEW_ENV) else with_meta_policy(output)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # A hand-written page that mkdocs-static-i18n fell back to the default language for.
@@ -379,6 +416,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if template_name != "404.html":
             return output
         output = compact_html(output)
+        if not os.environ.get(PREVIEW_ENV):
+            output = with_meta_policy(output)
         if self._i18n is not None:
             self._404_pages[self._language_folder()] = output
         return output
@@ -392,8 +431,15 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             (site / folder / "404.html").write_text(page, "utf-8")
         index = site / "search" / "search_index.json"
         if self._preview is not None:
-            self._preview.search_index(index)
+            self._preview.search_index(index)  # before it is cut down to its config, below
         compact_search_index(index)
+        # Our search index, fetched when the learner opens search (coursekit.search.index).
+        i18n = self._i18n
+        theme_language = config.theme["language"] if "language" in config.theme else "en"
+        write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root)
+        # Last: the service worker lists every file built, with its size and hash.
+        languages = {lang: ("" if lang == self._i18n.default_language else f"{lang}/") for lang in self._i18n.build_languages} if self._i18n else {self._lang: ""}
+        write_offline_files(site, self._loaded[0], languages, self._app)
         if self._preview is not None:
             self._preview.finished()
 

@@ -56,7 +56,7 @@ class Preview:
         self.process = subprocess.Popen(
             [sys.executable, *SERVE, "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=self.project,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_PREVIEW="1"),  # as scripts/serve sets them
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )

@@ -33,7 +33,7 @@ class Budgets:
     search_ms: float = 50  # median Chinese query in the browser
 
 
-def _fmt(size: Size) -> str:
+def _size_text(size: Size) -> str:
     return f"{size.raw / KB:.1f} KB ({size.gz / KB:.1f} KB gzip)"
 
 
@@ -78,8 +78,9 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     out(t("bench.repeat", count=repeat))
 
     def ratio_of(name: str, other: str, kind: str = "rebuilds") -> tuple[float, str]:
-        """The median of the rounds' ratios (measure.paired_ratios), and the rounds': in one run
-        the median rebuilds, taken apart, gave 1.56 while the first builds gave 1.41."""
+        """The median of the rounds' ratios (measure.paired_ratios), and the rounds': each round
+        compares builds made side by side, where medians taken apart could pair one project's
+        slow moment with the other's quiet one."""
         rounds = paired_ratios(getattr(builds[name], kind), getattr(builds[other], kind))
         return statistics.median(rounds), ", ".join(f"{r:.2f}" for r in rounds)
 
@@ -125,12 +126,12 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     )
     out(t("bench.check", seconds=f"{check_seconds:.2f}", questions=questions))
     out(t("bench.check_10k", seconds=f"{check_10k:.2f}"))
-    out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_fmt(sizes.largest[1])))
+    out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_size_text(sizes.largest[1])))
     for label, item in (("lesson", sizes.lesson), ("quiz", sizes.quiz), ("exam", sizes.exam)):
         if item:
-            out(t(f"bench.page_{label}", page=item[0].relative_to(ours.site).parent.as_posix(), size=_fmt(item[1])))
-    out(t("bench.assets", size=_fmt(sizes.ours)))
-    out(t("bench.index", size=_fmt(sizes.search_index), per_page=f"{sizes.index_gz_per_page / KB:.2f}"))
+            out(t(f"bench.page_{label}", page=item[0].relative_to(ours.site).parent.as_posix(), size=_size_text(item[1])))
+    out(t("bench.assets", size=_size_text(sizes.ours)))
+    out(t("bench.index", size=_size_text(sizes.search_index), per_page=f"{sizes.index_gz_per_page / KB:.2f}"))
 
     budgets = Budgets()
     results = [

@@ -19,18 +19,13 @@ from coursekit.exchange.draft import Reading
 from coursekit.exchange.written import Written
 from coursekit.messages import t
 from coursekit.model import Bank
+from coursekit.office.cells import set_inert
 from coursekit.problems import Problem
 
 SHEET = "题库"
 HELP_SHEET = "填写说明"
 WIDTHS = {STEM: 48, ANSWER: 14}  # characters; options and explanation get WIDE
 WIDE, NARROW = 24, 10
-
-
-def _text_cell(cell, value: object) -> None:
-    cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a text that begins with = is text, never a formula
 
 
 def write_workbook(bank: Bank, path: Path, labels: dict[str, str] | None = None) -> Written:
@@ -43,7 +38,7 @@ def write_workbook(bank: Bank, path: Path, labels: dict[str, str] | None = None)
     for row in rows:
         sheet.append([None] * len(row))
         for column, value in enumerate(row, start=1):
-            _text_cell(sheet.cell(row=sheet.max_row, column=column), value)
+            set_inert(sheet.cell(row=sheet.max_row, column=column), value)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FDE9E7")
     for column, name in enumerate(header, start=1):
         cell = sheet.cell(row=1, column=column)

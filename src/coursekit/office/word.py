@@ -42,15 +42,16 @@ def _declare_fonts(style, east_asian: str, size: Pt, bold: bool = False) -> None
     fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def new_document(language: str = "zh-CN") -> DocumentObject:
-    """An empty A4 document with Chinese body and heading fonts and a title style."""
+def new_document(language: str = "zh-CN", body_size: Pt = Pt(12)) -> DocumentObject:
+    """An empty A4 document with Chinese body and heading fonts and a title style; ``body_size``
+    for the body text (papers use 五号, 10.5 pt; headings keep their sizes)."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin = section.right_margin = Mm(22)
     styles = doc.styles
-    _declare_fonts(styles["Normal"], BODY_FONT, Pt(12))
+    _declare_fonts(styles["Normal"], BODY_FONT, body_size)
     # Marks the text as Chinese for Word's line breaking and proofing; ``w:lang`` is the last
     # child of the run properties that the template's Normal style carries, so appending keeps the order.
     marker = OxmlElement("w:lang")

@@ -30,12 +30,13 @@ def short_answer_text(item: PaperItem, lang: str = "zh") -> str:
     return answer_text(item, lang)
 
 
-def source_label(item: PaperItem, citations: dict[str, Citation]) -> str:
-    """Regulation and article of every source, e.g. 《中国共产党支部工作条例（试行）》第十一条."""
+def source_label(item: PaperItem, citations: dict[str, Citation], short: bool = False) -> str:
+    """Regulation and article of every source, e.g. 《中国共产党支部工作条例（试行）》第十一条;
+    ``short``: as lessons name them, e.g. 《条例》第十一条."""
     labels = []
     for key in item.question.sources:
         citation = citations.get(key)
-        labels.append(citation.full_label if citation else key)
+        labels.append((citation.label if short else citation.full_label) if citation else key)
     return "；".join(labels)
 
 

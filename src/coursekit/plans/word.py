@@ -12,8 +12,8 @@ from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
-from coursekit.papers.numerals import chinese_numeral
-from coursekit.plans.key_points import key_points
+from coursekit.numerals import chinese_numeral
+from coursekit.plans.key_points import key_points, plan_questions
 
 
 def _labelled(doc: DocumentObject, label: str, value: str) -> None:
@@ -55,9 +55,7 @@ def _lesson(doc: DocumentObject, project: Project, number: int, lesson: Lesson, 
     if lesson.objectives:
         doc.add_heading(t("plan.objectives", lang=lang), level=2)
         _bullets(doc, lesson.objectives)
-    if notes is None:
-        doc.add_paragraph(t("plan.no_notes", lang=lang)).runs[0].italic = True
-    else:
+    if notes is not None:
         if notes.steps:
             doc.add_heading(t("plan.steps", lang=lang), level=2)
             _steps_table(doc, lesson, lang)
@@ -68,6 +66,12 @@ def _lesson(doc: DocumentObject, project: Project, number: int, lesson: Lesson, 
         if notes.activity:
             doc.add_heading(t("plan.activity", lang=lang), level=2)
             doc.add_paragraph(notes.activity)
+        if notes.materials:
+            doc.add_heading(t("plan.materials", lang=lang), level=2)
+            _bullets(doc, notes.materials)
+        if notes.questions:
+            doc.add_heading(t("plan.questions", lang=lang), level=2)
+            _bullets(doc, plan_questions(project, notes.questions, lang))
         if notes.notes:
             doc.add_heading(t("plan.notes", lang=lang), level=2)
             doc.add_paragraph(notes.notes)

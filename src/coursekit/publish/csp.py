@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,7 +31,8 @@ POLICY_WITHOUT_SCRIPTS = [
     "style-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self'",  # Material's search worker, and our service worker (sw.js)
+    "manifest-src 'self'",  # the web app manifest that makes the site installable
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -82,3 +84,39 @@ def site_script_hashes(site_dir: Path) -> list[str]:
 def content_security_policy(site_dir: Path) -> str:
     script_src = " ".join(["script-src 'self'"] + site_script_hashes(site_dir))
     return "; ".join([POLICY_WITHOUT_SCRIPTS[0], script_src] + POLICY_WITHOUT_SCRIPTS[1:])
+
+
+# A policy in a <meta> element cannot carry frame-ancestors (browsers ignore it there, with a
+# console error), report-uri or sandbox; the rest travels in every page.
+META_POLICY = [rule for rule in POLICY_WITHOUT_SCRIPTS if not rule.startswith("frame-ancestors")]
+# `mkdocs serve` adds an inline live-reload script to every page it serves, different each time:
+# `scripts/serve` sets this so that preview pages carry no policy that would block it.
+PREVIEW_ENV = "COURSEKIT_PREVIEW"
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.I)
+
+
+def _page_script_hashes(page: str) -> list[str]:
+    hashes = []
+    for match in _SCRIPT.finditer(page):
+        attributes = match.group(1)
+        kind = _TYPE.search(attributes)
+        kind = next(g for g in kind.groups() if g is not None).strip().lower() if kind else ""
+        if _SRC.search(attributes) is None and kind in EXECUTABLE_TYPES:
+            hashes.append(script_hash(match.group(2)))
+    return sorted(set(hashes))
+
+
+def with_meta_policy(page: str) -> str:
+    """``page`` with its Content-Security-Policy as the first thing its <head> holds (after the
+    charset), so that a server sending no policy (Apache, IIS, ``python -m http.server``) still
+    blocks any script but the page's own. Inline scripts are allowed by the hashes of this page's."""
+    head = _HEAD_START.search(page)
+    if head is None:
+        return page
+    script_src = " ".join(["script-src 'self'"] + _page_script_hashes(page))
+    policy = "; ".join([META_POLICY[0], script_src] + META_POLICY[1:])
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return page[: head.end()] + meta + page[head.end() :]

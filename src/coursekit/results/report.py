@@ -22,13 +22,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from coursekit.messages import t
+from coursekit.office.cells import append_inert
 from coursekit.results.marking import MarkedSlip
 from coursekit.results.roster import RosterEntry, name_key
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 CHART_SIZE = 10
 LABEL_LENGTH = 24
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -187,11 +187,9 @@ def _beijing(moment: dt.datetime) -> dt.datetime:
 
 
 def _append(sheet, values: list) -> None:
-    """A row of values; a text that starts like a formula (=, +, -, @) stays text."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
-            cell.data_type = "s"
+    """A row of values, every cell inert (``coursekit.office.cells``): a text that starts like a
+    formula stays text, a control character cannot stop the report."""
+    append_inert(sheet, values)
 
 
 def _header(sheet, keys: list[str], lang: str | None) -> None:

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +53,12 @@ VERSION = 1
 REQUIRED_KEYS = ("format", "version", "name", "unit", "paper", "paperTitle", "seed", "started", "finished", "score", "total", "passed", "answers")
 ANSWER_KEYS = ("id", "type", "given", "correct", "points")
 _TOLERANCE = 1e-6
+# A slip of a 100-question exam is some 20 KB; anything near this is not a slip.
+MAX_SLIP_BYTES = 2_000_000
+# Control characters have no place in a name or an id (a workbook cannot even hold most of them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Times outside these years are a corrupted or forged slip (and Excel cannot show them).
+YEARS = (2000, 2200)
 
 
 @dataclass
@@ -93,7 +101,13 @@ class SlipError(ValueError):
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A finite number that a float can hold (JSON allows 1e999 and 10**400)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
 
 
 def _is_index(value: object) -> bool:
@@ -124,6 +138,12 @@ def _time(data: dict, key: str, lang: str | None) -> dt.datetime:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise SlipError(t("results.bad_time", lang=lang, field=key, value=value))
+    try:
+        year = moment.astimezone(dt.timezone.utc).year
+    except (OverflowError, ValueError):
+        year = None
+    if year is None or not YEARS[0] <= year <= YEARS[1] or not YEARS[0] <= moment.year <= YEARS[1]:
+        raise SlipError(t("results.time_out_of_range", lang=lang, field=key, value=value, first=YEARS[0], last=YEARS[1]))
     return moment
 
 
@@ -132,7 +152,7 @@ def _answer(item: object, index: int, lang: str | None) -> SlipAnswer:
     if not isinstance(item, dict) or any(key not in item for key in ANSWER_KEYS):
         raise SlipError(t("results.bad_answer", lang=lang, number=number, keys="、".join(ANSWER_KEYS)))
     qid, qtype, given, correct, points = (item[key] for key in ANSWER_KEYS)
-    if not isinstance(qid, str) or not qid:
+    if not isinstance(qid, str) or not qid or _CONTROL.search(qid):
         raise SlipError(t("results.answer_id", lang=lang, number=number))
     if qtype not in QUESTION_TYPES:
         raise SlipError(t("results.answer_type", lang=lang, id=qid, value=qtype, types="、".join(QUESTION_TYPES)))
@@ -159,6 +179,8 @@ def parse_slip(data: object, lang: str | None = None) -> ResultSlip:
     for key in ("name", "unit", "paper", "paperTitle"):
         if not isinstance(data[key], str) or (key in ("name", "paper") and not data[key].strip()):
             raise SlipError(t("results.bad_text", lang=lang, field=key))
+        if _CONTROL.search(data[key]):
+            raise SlipError(t("results.control_character", lang=lang, field=key))
     if not _is_index(data["seed"]):
         raise SlipError(t("results.bad_seed", lang=lang, value=data["seed"]))
     started, finished = _time(data, "started", lang), _time(data, "finished", lang)
@@ -199,18 +221,52 @@ def parse_slip(data: object, lang: str | None = None) -> ResultSlip:
 def read_slip(path: Path, lang: str | None = None) -> ResultSlip:
     """Read and validate one slip file; ``SlipError`` says why it cannot be used."""
     try:
+        if Path(path).stat().st_size > MAX_SLIP_BYTES:
+            raise SlipError(t("results.too_large", lang=lang, limit=MAX_SLIP_BYTES // 1_000_000))
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise SlipError(t("file.not_utf8", lang=lang)) from None
     except OSError as err:
         raise SlipError(t("file.unreadable", lang=lang, detail=err.strerror or str(err))) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as err:
         raise SlipError(t("results.not_json", lang=lang, line=err.lineno, column=err.colno)) from None
+    except _NotFinite as err:
+        raise SlipError(t("results.not_finite", lang=lang, value=str(err))) from None
+    except RecursionError:
+        raise SlipError(t("results.too_deep", lang=lang)) from None
     slip = parse_slip(data, lang)
     slip.file = str(path)
     return slip
+
+
+def decode_json(text: str, start: int = 0) -> tuple[object, int]:
+    """The JSON value at ``start`` of ``text`` and where it ends, read as strictly as a slip file
+    (no NaN, Infinity or 1e999). Raises ``json.JSONDecodeError``, ``SlipError`` (not finite, too deep)."""
+    decoder = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+    try:
+        return decoder.raw_decode(text, start)
+    except _NotFinite as err:
+        raise SlipError(t("results.not_finite", value=str(err))) from None
+    except RecursionError:
+        raise SlipError(t("results.too_deep")) from None
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> object:
+    # JSON has no NaN or Infinity; Python's reader accepts them unless told otherwise.
+    raise _NotFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999
+        raise _NotFinite(text)
+    return value
 
 
 def _plain(value: float) -> str:

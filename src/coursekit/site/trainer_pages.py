@@ -7,7 +7,7 @@ from __future__ import annotations
 from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Project
-from coursekit.plans.key_points import key_points
+from coursekit.plans import key_points, plan_questions
 from coursekit.site import urls
 from coursekit.site.print_pages import PrintPage
 from coursekit.site.qr import page_address, qr_block, with_qr_block
@@ -61,6 +61,12 @@ class TrainerPages:
                     lines += [f"{i}. {md_text(q)}" for i, q in enumerate(notes.discussion, 1)] + [""]
                 if notes.activity:
                     lines += [f"**{md_text(self._t('plan.activity'))}**：{md_text(notes.activity)}", ""]
+                if notes.materials:
+                    lines += [f"**{md_text(self._t('plan.materials'))}**", ""]
+                    lines += [f"- {md_text(m)}" for m in notes.materials] + [""]
+                if notes.questions:
+                    lines += [f"**{md_text(self._t('plan.questions'))}**", ""]
+                    lines += [f"- {md_text(q)}" for q in plan_questions(self.project, notes.questions, self.lang)] + [""]
                 if notes.notes:
                     lines += [f"**{md_text(self._t('plan.notes'))}**：{md_text(notes.notes)}", ""]
                 points = key_points(lesson)

@@ -11,11 +11,13 @@ from coursekit.model import Course, Lesson
 from coursekit.problems import Problem
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.reading import outside, read_source
 from coursekit.sources.safety import lesson_markup_problems
 from coursekit.sources.trainer_notes import read_trainer_notes
 from coursekit.sources.yamlfile import MarkedDict, load_yaml_file, parse_yaml
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+OPENING_LINE = re.compile(r"\A---[ \t]*\r?\n")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -23,6 +25,8 @@ def split_front_matter(text: str, shown_as: str) -> tuple[MarkedDict | None, str
     """Return (front matter, body, body's first line, problems)."""
     match = FRONT_MATTER.match(text)
     if not match:
+        if OPENING_LINE.match(text):
+            return None, text, 1, [Problem(shown_as, 1, t("lesson.front_matter_unclosed"))]
         return None, text, 1, []
     data, problems = parse_yaml(match.group(1), shown_as, line_offset=1)
     body_line = text[: match.end()].count("\n") + 1
@@ -36,11 +40,9 @@ def load_lesson(path: Path, shown_as: str, data: bytes | None = None) -> tuple[L
     """One lesson file, its markup checked for danger (``sources.safety``). Everything read comes
     from the file itself (the course is its folder), so a cache can key it on the file's bytes;
     the course sets ``minutes``."""
-    problems: list[Problem] = []
-    try:
-        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown_as, 0, t("file.not_utf8"))]
+    text, problems = read_source(path, shown_as, "lesson", None, data)
+    if text is None:
+        return None, problems
     front, body, body_line, front_problems = split_front_matter(text, shown_as)
     problems += front_problems
     if front_problems:
@@ -72,15 +74,16 @@ def load_lesson(path: Path, shown_as: str, data: bytes | None = None) -> tuple[L
     return lesson, problems
 
 
-def load_course(course_dir: Path, shown_dir: str, cache: LoadCache | None = None) -> tuple[Course | None, list[Problem]]:
-    """``course.yml`` and its lessons; with a ``cache``, unchanged lesson files are not read again."""
+def load_course(course_dir: Path, shown_dir: str, cache: LoadCache | None = None, root: Path | None = None) -> tuple[Course | None, list[Problem]]:
+    """``course.yml`` and its lessons; with a ``cache``, unchanged lesson files are not read again.
+    With ``root``, a file that lies outside it (a symlink out of the project) is refused."""
     problems: list[Problem] = []
     cache = cache or LoadCache(None)
     shown_as = f"{shown_dir}/course.yml"
     course_id = course_dir.name
     if not SLUG_PATTERN.match(course_id):
         problems.append(Problem(shown_as, 0, t("course.bad_folder", name=course_id)))
-    data, yaml_problems = load_yaml_file(course_dir / "course.yml", shown_as)
+    data, yaml_problems = load_yaml_file(course_dir / "course.yml", shown_as, None, "course", root)
     problems += yaml_problems
     top = require_mapping(data, shown_as, problems, t("what.course")) if not yaml_problems else None
     if top is None:
@@ -106,6 +109,9 @@ def load_course(course_dir: Path, shown_dir: str, cache: LoadCache | None = None
             continue
         if not lesson_path.is_file():
             row.problem("file", t("course.lesson_missing", file=file_name))
+            continue
+        if root is not None and outside(lesson_path, root):
+            problems.append(Problem(f"{shown_dir}/{file_name}", 0, t("file.outside_project")))
             continue
         lesson, lesson_problems = cache.load(load_lesson, lesson_path, f"{shown_dir}/{file_name}")
         problems += lesson_problems

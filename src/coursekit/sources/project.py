@@ -1,8 +1,7 @@
-"""Load a whole project folder: courses/, quizzes/, quizzes/papers/, citations/."""
+"""Load a whole project folder: courses/, quizzes/, quizzes/papers/, citations/ (``sources.layout``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.check import check_project
@@ -14,25 +13,8 @@ from coursekit.sources.blueprints import load_blueprint
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.citations import load_citation_file
 from coursekit.sources.courses import load_course
-from coursekit.sources.translations import is_translation
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the sources live, relative to the project root."""
-
-    courses: str = "courses"
-    quizzes: str = "quizzes"
-    papers: str = "quizzes/papers"
-    citations: str = "citations"
-
-    def watch_paths(self, root: Path) -> list[Path]:
-        return [root / self.courses, root / self.quizzes, root / self.citations]
-
-
-def source_files(folder: Path) -> list[Path]:
-    """The Chinese source files of a folder: ``*.yml`` but not translations such as ``x.en.yml``."""
-    return [path for path in sorted(folder.glob("*.yml")) if not is_translation(path)]
+from coursekit.sources.layout import Layout, source_files
+from coursekit.sources.reading import outside
 
 
 def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None = None) -> tuple[Project, list[Problem]]:
@@ -48,9 +30,19 @@ def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None 
     def shown(path: Path) -> str:
         return display_path(path, root)
 
+    def inside(folder: Path) -> list[Path]:
+        """The folder's source files; one that leads out of the project is a problem, not read."""
+        files = []
+        for path in source_files(folder):
+            if outside(path, root):
+                problems.append(Problem(shown(path), 0, t("file.outside_project")))
+            else:
+                files.append(path)
+        return files
+
     citations = {}
     citation_places: dict[str, str] = {}
-    for path in source_files(root / layout.citations):
+    for path in inside(root / layout.citations):
         entries, found = cache.load(load_citation_file, path, shown(path))
         problems += found
         for citation in entries:
@@ -65,24 +57,27 @@ def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None 
     courses = []
     courses_dir = root / layout.courses
     for course_dir in sorted(p for p in courses_dir.iterdir() if p.is_dir()) if courses_dir.is_dir() else []:
+        if outside(course_dir, root):
+            problems.append(Problem(shown(course_dir), 0, t("file.outside_project")))
+            continue
         if not (course_dir / "course.yml").is_file():
             problems.append(Problem(shown(course_dir), 0, t("course.no_course_yml")))
             continue
-        course, found = load_course(course_dir, shown(course_dir), cache)
+        course, found = load_course(course_dir, shown(course_dir), cache, root)
         problems += found
         if course:
             courses.append(course)
     courses.sort(key=lambda c: (c.order, c.id))
 
     banks = []
-    for path in source_files(root / layout.quizzes):
+    for path in inside(root / layout.quizzes):
         bank, found = cache.load(load_bank, path, shown(path))
         problems += found
         if bank:
             banks.append(bank)
 
     blueprints = []
-    for path in source_files(root / layout.papers):
+    for path in inside(root / layout.papers):
         blueprint, found = cache.load(load_blueprint, path, shown(path))
         problems += found
         if blueprint:

@@ -1,52 +1,64 @@
-"""Lesson bodies are author Markdown and may carry HTML; markup that would run code, send a form,
-redirect the page or fetch from the internet is refused here, with the file and line.
+"""Lesson bodies are author Markdown and may carry HTML; what the site's sanitiser would remove
+from the converted page (``coursekit.sources.sanitise``) is reported here, with the file and line, so
+that ``coursekit check`` stops the build before anything is written.
 
-Everything else an author writes (titles, objectives, stems, options, explanations, course and
-citation fields) is plain text that the page generators escape; only a lesson body reaches the
-page as markup, so only a lesson body is scanned. The scan works on the Markdown source: fenced
-code and inline code are blanked first, because there a tag is shown, never parsed.
+The body is converted with the Markdown extensions the site uses and the HTML is read as a browser
+reads it; scanning the Markdown source instead missed what the converter or the browser turned
+into markup (a code span across paragraphs, a reference inside a block quote, an unclosed fence,
+``<!-- --!>``). Everything else an author writes (titles, objectives, stems, options,
+explanations, course and citation fields) is plain text that the page generators escape.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+from functools import lru_cache
+
+import markdown
 
 from coursekit.messages import t
 from coursekit.model import Lesson
 from coursekit.problems import Problem
+from coursekit.sources.sanitise import locate, sanitise_html
 
-# Tags that run code (script), embed other documents or plug-ins (iframe, frame, object, embed,
-# applet), restyle or reload the whole page (style, link, base) or send data away (form).
-FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "base", "form"}
-# Attributes that hold an address the browser follows or loads.
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset", "ping"}
+# Those of mkdocs.yml's markdown_extensions that change which tags and attributes a body becomes
+# (toc only adds ids and permalinks, which the allow-list keeps).
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]
+# Only these make Markdown write a tag or attribute the allow-list may remove: raw HTML and
+# autolinks (<), links and images (](, reference definitions ]:), attribute lists ({) and the
+# class an admonition or details block takes from its type (!!! mermaid). A body without any
+# converts to allowed markup only (most lessons: 47 of 54), so its conversion is skipped.
+MARKUP_MARKS = ("<", "](", "]:", "{", "!!!", "???", "mermaid")
 # A link with one of these schemes runs script (javascript:, vbscript:) or carries a whole
 # document that the browser may render as HTML (data:).
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
-INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-# Markdown link and image targets: [text](target), ![alt](target), [id]: target, <scheme:...>
-MD_INLINE_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # one level of (parentheses), as Markdown allows
-MD_REFERENCE_TARGET = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+)", re.M)
-MD_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
-# attr_list blocks such as {: onclick="..." } or {#id .cls href=...} set attributes on Markdown elements.
-ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
-ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)[ \t]*=[ \t]*("[^"]*"|'[^']*'|[^\s}]+)""")
-SHOWN_URL_LENGTH = 40
 
 
 def lesson_markup_problems(lesson: Lesson) -> list[Problem]:
-    """Every piece of dangerous markup in ``lesson.body``, one problem per finding."""
-    findings: list[tuple[int, str]] = []
-    text, mermaid_offsets = _blank_code(lesson.body)
-    findings += [(offset, t("safety.mermaid")) for offset in mermaid_offsets]
-    findings += _html_findings(text)
-    findings += _markdown_link_findings(text)
-    findings += _attr_list_findings(text)
+    """Every piece of markup in ``lesson.body`` the sanitiser removes, one problem per finding."""
+    findings: list[tuple[int, str]] = [(offset, t("safety.mermaid")) for offset in _mermaid_fences(lesson.body)]
+    if not any(mark in lesson.body for mark in MARKUP_MARKS):
+        return sorted({Problem(lesson.file, lesson.line_at(offset), message) for offset, message in findings})
+    converter = _converter()
+    try:
+        converted = converter.reset().convert(lesson.body)
+    except Exception as err:  # noqa: BLE001 - a converter failure is the author's input, reported
+        return [Problem(lesson.file, lesson.body_line, t("safety.conversion_failed", detail=str(err) or type(err).__name__))]
+    removed = sanitise_html(converted).removed
+    if findings:  # the fence itself is reported; its class is not reported twice
+        removed = [r for r in removed if r.message != t("safety.mermaid")]
+    findings += [(offset, removal.message) for offset, removal in locate(lesson.body, removed)]
     return sorted({Problem(lesson.file, lesson.line_at(offset), message) for offset, message in findings})
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter, reset between lessons: building one with its extensions took longer than
+    # converting a lesson.
+    return markdown.Markdown(extensions=SITE_EXTENSIONS)
 
 
 def forbidden_scheme(url: str) -> str | None:
@@ -55,15 +67,9 @@ def forbidden_scheme(url: str) -> str | None:
     return next((scheme for scheme in FORBIDDEN_SCHEMES if plain.startswith(scheme)), None)
 
 
-def _shown(url: str) -> str:
-    return url if len(url) <= SHOWN_URL_LENGTH else url[: SHOWN_URL_LENGTH - 1] + "…"
-
-
-def _blank_code(body: str) -> tuple[str, list[int]]:
-    """The body with fenced and inline code replaced by spaces (offsets and lines kept), and the
-    offsets of ```mermaid fences, which Material would render by fetching Mermaid from a CDN."""
-    chars = list(body)
-    mermaid: list[int] = []
+def _mermaid_fences(body: str) -> list[int]:
+    """Offsets of ```mermaid fences, which Material would render by fetching Mermaid from a CDN."""
+    offsets: list[int] = []
     offset = 0
     fence: str | None = None
     for line in body.splitlines(keepends=True):
@@ -74,78 +80,10 @@ def _blank_code(body: str) -> tuple[str, list[int]]:
                 fence = match.group("fence")
                 info = match.group("info").strip().lstrip("{").lstrip(".").lower()
                 if info.startswith("mermaid"):
-                    mermaid.append(offset + len(match.group("indent")))
+                    offsets.append(offset + len(match.group("indent")))
         else:
             closing = stripped.strip()
             if closing and set(closing) == {fence[0]} and len(closing) >= len(fence):
                 fence = None
-            else:
-                for i in range(offset, offset + len(stripped)):
-                    chars[i] = " "
         offset += len(line)
-    text = "".join(chars)
-    text = INLINE_CODE.sub(lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), text)
-    return text, mermaid
-
-
-class _MarkupScanner(HTMLParser):
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.findings: list[tuple[int, str]] = []
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        self._check(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        self._check(tag, attrs)
-
-    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        offset = self._offset()
-        if tag in FORBIDDEN_TAGS:
-            self.findings.append((offset, t("safety.forbidden_tag", tag=tag)))
-        if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
-            self.findings.append((offset, t("safety.meta_http_equiv")))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append((offset, t("safety.event_attribute", name=name, tag=tag)))
-            elif name in URL_ATTRIBUTES and value:
-                scheme = forbidden_scheme(value)
-                if scheme:
-                    self.findings.append((offset, t("safety.forbidden_url", url=_shown(value.strip()), scheme=scheme)))
-            elif name == "class" and value and "mermaid" in value.split():
-                self.findings.append((offset, t("safety.mermaid")))
-
-
-def _html_findings(text: str) -> list[tuple[int, str]]:
-    scanner = _MarkupScanner(text)
-    scanner.feed(text)
-    scanner.close()
-    return scanner.findings
-
-
-def _markdown_link_findings(text: str) -> list[tuple[int, str]]:
-    findings = []
-    for pattern in (MD_INLINE_TARGET, MD_REFERENCE_TARGET, MD_AUTOLINK):
-        for match in pattern.finditer(text):
-            scheme = forbidden_scheme(match.group(1))
-            if scheme:
-                findings.append((match.start(1), t("safety.forbidden_url", url=_shown(match.group(1)), scheme=scheme)))
-    return findings
-
-
-def _attr_list_findings(text: str) -> list[tuple[int, str]]:
-    findings = []
-    for block in ATTR_LIST.finditer(text):
-        for item in ATTR_LIST_ITEM.finditer(block.group(1)):
-            name, value = item.group(1).lower(), item.group(2).strip("\"'")
-            offset = block.start(1) + item.start()
-            if name.startswith("on"):
-                findings.append((offset, t("safety.event_attribute", name=name, tag="{ }")))
-            elif name in URL_ATTRIBUTES and forbidden_scheme(value):
-                findings.append((offset, t("safety.forbidden_url", url=_shown(value), scheme=forbidden_scheme(value))))
-    return findings
+    return offsets

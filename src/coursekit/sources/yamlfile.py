@@ -8,6 +8,7 @@ import yaml
 
 from coursekit.messages import t
 from coursekit.problems import Problem
+from coursekit.sources.reading import read_source
 
 
 class MarkedDict(dict):
@@ -31,7 +32,7 @@ class MarkedList(list):
 
 
 # libyaml's C parser when PyYAML was built with it (it is, in the pinned wheels): the pure-Python
-# scanner made loading 10,000 questions take seconds. Construction stays in Python, so the
+# scanner is the slow part of loading a large bank. Construction stays in Python, so the
 # line-remembering constructors below work with either.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -117,7 +118,13 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[object, list
     """
     loader = _Loader(text, path)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        bomb = _alias_bomb(node)
+        if bomb is not None:
+            return None, [Problem(path, bomb.start_mark.line + 1 + line_offset, t("yaml.alias_bomb", limit=ALIAS_EXPANSION_SLACK))]
+        data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        return None, [Problem(path, line_offset + 1, t("yaml.too_deep"))]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
@@ -134,6 +141,46 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[object, list
     return data, problems
 
 
+# An alias repeats what its anchor holds: nine nested anchors of nine aliases each stand for 9**9
+# values in a file of ten lines (an "alias bomb"), which took a minute and all the memory. A
+# document may use aliases, but what they stand for may not exceed the document itself by more
+# than this many values.
+ALIAS_EXPANSION_SLACK = 10_000
+
+
+def _alias_bomb(root: yaml.Node | None) -> yaml.Node | None:
+    """The first node whose content, with every alias expanded, is far larger than the document
+    (the nodes it really has); None when there is none. Linear in the document's nodes."""
+    if root is None:
+        return None
+    expanded: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in expanded:
+            continue
+        children = _children(node)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in expanded)
+            continue
+        distinct += 1
+        size = 1 + sum(expanded[id(child)] for child in children)
+        expanded[id(node)] = size
+        if size > 2 * distinct + ALIAS_EXPANSION_SLACK:
+            return node
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _shift_lines(data: object, offset: int) -> None:
     if isinstance(data, MarkedDict):
         data.line += offset
@@ -147,13 +194,13 @@ def _shift_lines(data: object, offset: int) -> None:
             _shift_lines(value, offset)
 
 
-def load_yaml_file(path: Path, shown_as: str, data: bytes | None = None) -> tuple[object, list[Problem]]:
-    """Read and parse a YAML file (``data``: its bytes, already read); an unreadable or non-UTF-8
-    file is a problem, not a crash."""
-    try:
-        text = path.read_text(encoding="utf-8") if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown_as, 0, t("file.not_utf8"))]
-    except OSError as err:
-        return None, [Problem(shown_as, 0, t("file.unreadable", detail=err.strerror or str(err)))]
+def load_yaml_file(
+    path: Path, shown_as: str, data: bytes | None = None, kind: str = "", root: Path | None = None
+) -> tuple[object, list[Problem]]:
+    """Read (``coursekit.sources.reading``: bounded by ``kind``, inside ``root``; ``data``: its
+    bytes, already read) and parse a YAML file; an unreadable, oversized or non-UTF-8 file is a
+    problem, not a crash."""
+    text, problems = read_source(path, shown_as, kind, root, data)
+    if text is None:
+        return None, problems
     return parse_yaml(text, shown_as)

@@ -3,6 +3,8 @@
  */
 
 import { applyAnswer } from "../logic/leitner.js";
+import { isoDay } from "../logic/strings.js";
+import { addDay } from "../logic/today.js";
 import { createStore } from "../logic/state.js";
 import { notice } from "./dom.js";
 
@@ -12,12 +14,19 @@ export function loadState() {
   return pageStore.load();
 }
 
+/* The backup a learner exports: the state and whatever the page could not read (see createStore). */
+export function exportedState() {
+  return pageStore.exported();
+}
+
 export function updateState(change) {
   return pageStore.update(change);
 }
 
 export function recordAnswer(id, right) {
   updateState(function (s) {
-    applyAnswer(s, id, right, Date.now());
+    var now = Date.now();
+    applyAnswer(s, id, right, now);
+    s.days = addDay(s.days, isoDay(now)); // the home page's streak
   });
 }

@@ -76,6 +76,14 @@ function choiceBuilder(w, name, shuffle) {
   w.result = function () {
     return scoreChoice(q, chosen(), w.order);
   };
+  // What an exam saves as the learner answers (logic/attempt.js), and puts back after a reload.
+  w.snapshot = chosen;
+  w.restore = function (picked) {
+    if (!Array.isArray(picked)) return;
+    w.inputs.forEach(function (input) {
+      input.checked = picked.indexOf(Number(input.value)) >= 0;
+    });
+  };
   w.correctText = function () {
     return describeChoices(q, correctChoices(q), w.order);
   };
@@ -97,6 +105,15 @@ function blankBuilder(w) {
   w.result = function () {
     return scoreBlank(w.q, w.inputs.map(function (input) { return input.value; }));
   };
+  w.snapshot = function () {
+    return w.inputs.map(function (input) { return input.value; });
+  };
+  w.restore = function (values) {
+    if (!Array.isArray(values)) return;
+    w.inputs.forEach(function (input, k) {
+      if (typeof values[k] === "string") input.value = values[k];
+    });
+  };
   w.correctText = function () {
     return w.q.answerText;
   };
@@ -114,11 +131,33 @@ function shortBuilder(w) {
   w.result = function () {
     return scoreShort(w.q, input.value, w.selfMark);
   };
+  w.snapshot = function () {
+    return input.value;
+  };
+  w.restore = function (text) {
+    if (typeof text === "string") input.value = text;
+  };
   w.correctText = function () {
     return w.q.answerText;
   };
   w.mark = function () {};
   w.input = input;
+}
+
+/* A case study's situation (材料), shown above a question of the case: above the first of a run
+   in a list, above every one where a question stands alone (the notebook). */
+export function materialNode(q) {
+  if (!q.case) return null;
+  return el("div", { class: "ck-case", "data-ck-case": q.case.id }, [
+    el("p", { class: "ck-case-title" }, [el("strong", { text: t("material") + t("colon") }), q.case.title]),
+    el("p", { class: "ck-case-material", text: q.case.material }),
+  ]);
+}
+
+/* Whether ``q`` opens a run of its case in ``list`` at ``index`` (where its material goes). */
+export function opensCase(list, index) {
+  var q = list[index];
+  return Boolean(q.case) && (index === 0 || !list[index - 1].case || list[index - 1].case.id !== q.case.id);
 }
 
 /* Explanation, cited articles (links into the citation index) and the way back to the lesson. */
