@@ -5,6 +5,8 @@ the one a fresh build makes of the same sources."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 import urllib.error
@@ -43,7 +45,7 @@ def test_serve_shows_a_lesson_a_bank_a_citation_edit_and_a_renamed_lesson(tmp_pa
 
         edit(project / "courses/jichu/dahui.md", "分母是应到会的有表决权党员。", "分母是应到会的有表决权的正式党员。")
         assert wait_for(lesson_url, "有表决权的正式党员", 120) is not None
-        assert "正式党员" in fetch(preview.url("search/search_index.json")).replace("\u200b", "")
+        assert "正式党员" in fetch(preview.url("search/coursekit-index.json")).replace("\u200b", "")
 
         edit(project / "quizzes/jichu.yml", "党员大会一般多久召开一次？", "党员大会一般隔多久召开一次？")
         assert wait_for(lesson_url, "一般隔多久召开一次", 120) is not None
@@ -89,6 +91,26 @@ def files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+JIEBA_STATE = ("total", "logtotal", "dict")
+
+
+def comparable(site_files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files without what comes from jieba's word frequencies: a process that builds again
+    (any `mkdocs serve`, dirty or not) has had Material's search plugin add the user dictionary
+    to jieba once per build, so its totals drift from a fresh process's, and with them a few word
+    cuts. Those are in coursekit's search index (frequencies, and U+200B between words), and that
+    file's size and hash in the service worker's list."""
+    kept = dict(site_files)
+    index = json.loads(kept.pop("search/coursekit-index.json"))
+    words_uncut = json.dumps({k: v for k, v in index.items() if k not in JIEBA_STATE}, sort_keys=True, ensure_ascii=False).replace("\u200b", "")
+    kept["search/coursekit-index.json"] = words_uncut.encode("utf-8")
+    if "sw.js" in kept:
+        text = kept["sw.js"].decode("utf-8")
+        text = re.sub(r'\["search/coursekit-index\.json",\d+,"\w+"\]', "[index]", text)
+        kept["sw.js"] = re.sub(r'"version":"\w+"', '"version":""', text).encode("utf-8")
+    return kept
+
+
 def page_times(site: Path) -> dict[str, int]:
     return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("index.html")}
 
@@ -124,7 +146,7 @@ def test_after_each_kind_of_edit_the_preview_is_a_fresh_build_of_the_same_source
         change()
         builder.build()
         served = files(builder.site)
-        assert served == clean_build(project, tmp_path / f"clean-{number}"), name
+        assert comparable(served) == comparable(clean_build(project, tmp_path / f"clean-{number}")), name
         rebuilt = {page for page, time in page_times(builder.site).items() if before.get(page) != time}
         if name.startswith("lesson"):
             # Built again: that page alone (the English one is a notice that links to it).
