@@ -40,7 +40,7 @@ def search_results(real_site: Path, work: Path, template: Path, lessons: int = S
                 out(f"    {o.query.text}: rank {o.rank or '>10'} (want {o.query.expect[0]}; first {o.results[0] if o.results else '—'})")
         results.append((s.passed, f"search relevance [{lang}]: hit@1 {s.hit1:.1%} (>= {HIT1_BUDGET:.0%}), hit@3 {s.hit3:.1%} (>= {HIT3_BUDGET:.0%})"))
     view = measure_page_view(real_site)
-    out(f"search on a lesson page view (CPU {THROTTLE}x, search box unused): {view.search_bytes_gz / KB:.1f} KB gzip ({', '.join(view.search_files)}), {view.search_cpu_ms:.1f} ms CPU")
+    out(f"search on a lesson page view (CPU {THROTTLE}x, search box unused): {view.search_bytes_gz / KB:.1f} KB gzip ({', '.join(view.search_files)}), {view.search_cpu_ms:.1f} ms CPU (thread time x {THROTTLE}; {view.search_wall_ms:.1f} ms wall, throttled)")
     results.append((view.search_bytes_gz <= budgets.page_view_gz_kb * KB, f"search data per page view: {view.search_bytes_gz / KB:.1f} KB gzip (<= {budgets.page_view_gz_kb:.0f} KB)"))
     results.append((view.search_cpu_ms <= budgets.page_view_cpu_ms, f"search CPU per page view at {THROTTLE}x: {view.search_cpu_ms:.1f} ms (<= {budgets.page_view_cpu_ms:.0f} ms)"))
     big = corpus.write_corpus(work / f"search-{lessons}", lessons, 200, with_plugin=True)  # a bank, for the generated exam
