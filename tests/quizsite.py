@@ -47,6 +47,8 @@ PRACTICE = [
 ]
 
 
+BRANCHES = ["测试村党支部", "东村党支部", "西村党支部"]
+
 def _draw_pool() -> list[dict]:
     """Enough questions of every type, some tagged, for draws that differ from seed to seed."""
     pool = []
@@ -128,7 +130,10 @@ def _dump(path: Path, data) -> None:
 
 def make_quiz_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "mkdocs.yml").write_text(_own_nav((ROOT / "mkdocs.yml").read_text("utf-8")), "utf-8")
+    config = _own_nav((ROOT / "mkdocs.yml").read_text("utf-8"))
+    # The trainer's list of branches, offered on the exam's result slip.
+    config = config.replace("\n  - coursekit\n", "\n  - coursekit:\n      branches: [" + ", ".join(BRANCHES) + "]\n", 1)
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copy(ROOT / "jieba_userdict.txt", dest / "jieba_userdict.txt")
     # Non-page files of docs/ (theme overrides and the like) belong to the configuration.
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda _dir, names: [n for n in names if n.endswith(".md")])

@@ -1,6 +1,8 @@
 """The bad-input corpus: each folder of tests/bad_inputs holds source files that are laid over the
 mini project (same paths) and an ``expected.txt`` with the exact ``file:line: message`` lines the
-authors must see. One test per folder loads the result through ``load_project``."""
+authors must see. One test per folder checks the result as ``coursekit check`` does (the sources,
+then every translation). A symlink in a case stays a symlink (a lesson that leads out of the
+project)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.sources.project import load_project
+from coursekit.sources.translations import translate_project, translated_languages
 from minisite import CONTENT, MINI
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -21,15 +24,18 @@ def project_with(case: Path, dest: Path) -> Path:
     for name in CONTENT:
         shutil.copytree(MINI / name, dest / name)
     for path in sorted(case.rglob("*")):
-        if path.is_file() and path.name not in NOT_SOURCES:
+        if (path.is_file() or path.is_symlink()) and path.name not in NOT_SOURCES:
             target = dest / path.relative_to(case)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target)
+            target.unlink(missing_ok=True)
+            shutil.copy(path, target, follow_symlinks=False)
     return dest
 
 
 def problems_of(project: Path) -> list[str]:
-    _, problems = load_project(project)
+    loaded, problems = load_project(project)
+    for lang in translated_languages(project):
+        problems = sorted(set(problems + translate_project(loaded, project, lang)[1]))
     return [str(p) for p in problems]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -159,32 +160,28 @@ def test_export_then_import_into_a_fresh_browser(browser, page, quiz_site, tmp_p
 
 GARBAGE = {
     "invalid-json": "{not json",
-    "wrong-version": json.dumps({"version": 2, "questions": {}, "lessons": {}, "exams": []}),
     "array": "[1, 2, 3]",
     "huge-string": json.dumps("x" * 2_000_000),
     "foreign": json.dumps({"theme": "dark", "fontSize": 18}),
-    "bad-record": json.dumps({"version": 1, "questions": {"gt-single": {"box": "一"}}, "lessons": {}, "exams": []}),
 }
+# Readable in part: the good records stay, the bad one is dropped and counted.
+DAMAGED = json.dumps({"version": 1, "questions": {"gt-single": {"box": "一"}, "gt-judge": {"box": 2, "due": 1, "right": 2, "wrong": 0, "last": 1}}, "lessons": {}, "exams": []})
 
 
 @pytest.mark.parametrize("name", GARBAGE)
-def test_damaged_storage_shows_a_notice_and_pages_work(page, quiz_site, name):
+def test_unreadable_storage_is_set_aside_and_pages_work(page, quiz_site, name):
     _, base = quiz_site
     page.goto(base)
-
-    def spoil():
-        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, GARBAGE[name]])
-
-    spoil()
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, GARBAGE[name]])
     page.goto(base + "notebook/")
     notice = page.locator(".ck-notice")
-    expect(notice).to_have_text(ui("storage_reset"))
+    expect(notice).to_have_text(ui("storage_set_aside"))
     expect(notice).to_have_attribute("role", "status")
     expect(page.locator(".ck-notebook")).to_have_text(ui("nb_empty"))
+    aside = json.loads(page.evaluate("localStorage.getItem('coursekit:v1:aside')"))
+    assert [entry["text"] for entry in aside] == [GARBAGE[name]]  # kept as it was, for the export
 
-    spoil()
     page.goto(base + PRACTICE_PAGE)
-    expect(page.locator(".ck-notice")).to_have_text(ui("storage_reset"))
     answer(page, "gt-single", right=True)
     state = stored_state(page)
     assert state["version"] == 1 and state["questions"]["gt-single"]["right"] == 1
@@ -192,6 +189,35 @@ def test_damaged_storage_shows_a_notice_and_pages_work(page, quiz_site, name):
     expect(page.locator("li.ck-question fieldset").first).to_be_visible()
     expect(page.locator(".ck-notice")).to_have_count(0)
     assert_clean(page, base)
+
+
+def test_damaged_records_are_dropped_one_by_one(page, quiz_site):
+    _, base = quiz_site
+    page.goto(base)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, DAMAGED])
+    page.goto(base + "progress/")
+    expect(page.locator(".ck-notice")).to_have_text(ui("storage_repaired", count=1))
+    state = stored_state(page)
+    assert list(state["questions"]) == ["gt-judge"] and state["questions"]["gt-judge"]["right"] == 2
+    with page.expect_download() as download:
+        page.get_by_role("button", name=ui("pg_export")).click()
+    exported = json.loads(Path(download.value.path()).read_text("utf-8"))
+    assert exported["questions"] == state["questions"] and exported["set_aside"] == [DAMAGED]
+    assert_clean(page, base)
+
+
+def test_a_newer_versions_record_is_read_and_never_overwritten(page, quiz_site):
+    _, base = quiz_site
+    newer = json.dumps({"version": 2, "questions": {"gt-judge": {"box": 3, "due": 1, "right": 3, "wrong": 1, "last": 1, "streak": 2}}, "lessons": {}, "exams": [], "devices": ["a"]})
+    page.goto(base)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, newer])
+    page.goto(base + PRACTICE_PAGE)
+    expect(page.locator(".ck-notice")).to_have_text(ui("storage_newer"))
+    answer(page, "gt-single", right=False)
+    assert page.evaluate(f"localStorage.getItem({json.dumps(STORE_KEY)})") == newer
+    page.goto(base + "notebook/")
+    expect(page.locator(".ck-mistakes > li")).to_have_count(1)  # the newer record's mistake, read
+    expect(page.locator(".ck-mistakes > li").first).to_have_attribute("data-ck-qid", "gt-judge")
 
 
 def test_without_storage_pages_work_and_say_so(browser, quiz_site):

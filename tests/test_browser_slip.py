@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from coursekit.messages import t
 from coursekit.results.slip import parse_slip, read_slip
 from quizdriver import assert_clean, enter, question, ui, wrong_answer
-from quizsite import ANSWERS, DRAW_BANK, PAPER, PAPER_SEED, POINTS, TOTAL
+from quizsite import ANSWERS, BRANCHES, DRAW_BANK, PAPER, PAPER_SEED, POINTS, TOTAL
 
 pytestmark = pytest.mark.browser
 
@@ -220,3 +220,29 @@ def test_no_name_no_download_and_the_form_fits_a_phone(page, quiz_site, tmp_path
     assert all(a.given is None and a.points == 0 for a in data.answers)
     assert len(downloads) == 1
     assert_clean(page, base)
+
+
+def test_the_branch_is_chosen_from_the_trainers_list_or_typed(page, quiz_site, tmp_path):
+    """mkdocs.yml lists the branches (plugin option ``branches``); the slip's 支部 field offers them
+    and takes any other typed; the report groups by it."""
+    project, base = quiz_site
+    page.set_viewport_size({"width": 375, "height": 740})
+    start_paused_exam(page, base)
+    submit(page)
+    slip = page.locator(".ck-slip")
+    field = slip.get_by_label(ui("slip_unit"))
+    listed = page.locator(f"datalist#{field.get_attribute('list')} option").evaluate_all("options => options.map(o => o.value)")
+    assert listed == BRANCHES
+    expect(slip.get_by_text(ui("slip_branch_hint"))).to_be_visible()
+    page.screenshot(path=str(tmp_path / "slip-branch-375.png"), full_page=False)
+    folder = tmp_path / "slips"
+    folder.mkdir()
+    _, chosen = download_slip(page, "赵六", BRANCHES[1], folder)
+    _, typed = download_slip(page, "钱七", "北村党支部", folder)
+    assert json.loads(chosen.read_text("utf-8"))["branch"] == BRANCHES[1]
+    assert (read_slip(typed).branch, read_slip(typed).group) == ("北村党支部", "北村党支部")
+    report = tmp_path / "report.xlsx"
+    run = subprocess.run([sys.executable, "-m", "coursekit", "results", str(folder), "-o", str(report), "--root", str(project)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    branches = {row[0] for row in load_workbook(report)[t("results.sheet_branches", lang="zh")].iter_rows(min_row=2, values_only=True)}
+    assert branches == {BRANCHES[1], "北村党支部"}

@@ -97,3 +97,32 @@ def test_known_circulating_errors_are_not_taught(project):
             window = text[max(0, match.start() - 200) : match.end() + 200]
             assert any(word in window for word in words), window
     assert "全面贯彻习近平新时代中国特色社会主义思想，弘扬伟大建党精神" not in text.replace("错误", "")
+
+
+def test_every_bank_trains_decisions_with_scenarios_and_case_studies(project):
+    """Issue 24: at least 35 % of each bank's questions put the learner in a situation (tag 情景,
+    case questions included), and each bank has at least three case studies of 3-5 questions."""
+    for bank in project.banks:
+        scenario = [q for q in bank.questions if "情景" in q.tags]
+        assert len(scenario) >= 0.35 * len(bank.questions), (bank.id, len(scenario), len(bank.questions))
+        assert len(bank.cases) >= 3, bank.id
+        for case in bank.cases:
+            questions = bank.case_questions(case)
+            assert 3 <= len(questions) <= 5 and all("情景" in q.tags for q in questions), case.id
+            assert len(case.material) >= 40, f"{case.id}: a situation is told in a few sentences"
+
+
+def test_no_order_question_gives_its_order_away(project):
+    """Options that begin 会前/会上/会后 (or 首先/其次/最后) can be put in order without knowing anything."""
+    giveaways = [("会前", "会上", "会后"), ("首先", "其次", "最后"), ("第一", "第二", "第三")]
+    for q in project.questions():
+        if q.type == "order":
+            for words in giveaways:
+                assert not all(any(o.startswith(w) for o in q.options) for w in words), q.id
+
+
+def test_retired_ids_stay_out_of_use(project):
+    live = {q.id for q in project.questions()} | {c.id for b in project.banks for c in b.cases}
+    retired = [rid for b in project.banks for rid in b.retired]
+    assert len(retired) == len(set(retired)) and not set(retired) & live
+    assert len(retired) >= 30  # issue 24's audit; the list only ever grows

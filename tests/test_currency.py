@@ -158,8 +158,9 @@ def test_a_regulation_under_review_shows_on_lessons_quizzes_and_the_index(tmp_pa
     course = project.courses[0]
     for index in range(len(course.lessons)):
         page = builder.lesson_page(course, index)
-        assert '!!! warning "依据的规定已修订，正在核对"' in page
-        assert NOTICE in page and "(../../citations.md#reg-tiaoli)" in page
+        assert '<div class="admonition warning ck-revision-notice" role="note"><p class="admonition-title">依据的规定已修订，正在核对</p>' in page
+        assert NOTICE in page and 'href="../../../citations/#reg-tiaoli"' in page
+    assert "本课程的部分课文依据测试版《中国共产党支部工作条例（试行）》编写" in builder.course_page(course)
     renderer = QuizRenderer(project, "practice/jichu.md")
     for question in project.questions():
         assert QUESTION_NOTICE in renderer.data(question)["explanation"]  # feedback and exam review show it
@@ -216,8 +217,8 @@ def test_a_lesson_more_than_a_year_old_says_so_prominently(tmp_path):
     page = PageBuilder(project).lesson_page(project.courses[0], 0)
     assert '!!! note "内容截至 2024年1月31日"' in page
     review = build_review(project, dt.date(2026, 12, 6))
-    assert [lesson.id for lesson in review.stale] == ["jichu/dahui"]
-    assert "  courses/jichu/dahui.md:1  党员大会（内容截至 2024-01-31）" in review_lines(review)
+    assert [(lesson.id, line) for lesson, line in review.stale] == [("jichu/dahui", 6)]
+    assert "  courses/jichu/dahui.md:6  党员大会（内容截至 2024-01-31）" in review_lines(review)
 
 
 # -- coursekit review -------------------------------------------------------------------------
@@ -320,3 +321,27 @@ def test_the_new_questions_are_one_block_with_new_ids_and_english_twins():
     assert all(questions[i].explanation and questions[i].sources and questions[i].lesson.startswith("dangzhang-jichu/") for i in ids)
     english = (ROOT / "quizzes/dangzhang-jichu.en.yml").read_text("utf-8")
     assert all(f"  - id: {i}\n" in english for i in ids)
+
+
+def test_imported_citations_map_topics_back_to_keys_and_never_a_bare_regulation():
+    from coursekit.exchange.citations import keys_by_label, labels, load_citations
+
+    citations = load_citations(ROOT)
+    written = keys_by_label(citations)
+    assert labels(citations)["xize-peiyang-lianxiren"] == "《细则》关于培养联系人的规定"
+    assert written["《细则》关于培养联系人的规定"] == "xize-peiyang-lianxiren"
+    assert written["《细则》第十一条"] == "xize-11"  # a trainer may still write the probable number
+    assert "《条例》" not in written and "《细则》" not in written
+
+
+def test_review_counts_each_lesson_and_question_once_across_regulations():
+    project, _ = load_project(ROOT)
+    review = build_review(project, dt.date(2026, 12, 6))
+    assert {r.regulation.id for r in review.regulations} == {"xize", "liucheng"}
+    flagged_lessons = {lesson.file for lesson in project.lessons() if lesson_notices(lesson, project.citations)}
+    flagged_questions = {q.id for q in project.questions() if question_notices(q, project.citations)}
+    remaining = review.remaining()
+    assert remaining["lessons"] == len(flagged_lessons) >= 20
+    assert remaining["questions"] == len(flagged_questions) >= 100
+    chart = next(r for r in review.regulations if r.regulation.id == "liucheng")
+    assert chart.lessons  # listed for the reviewer even where the page shows only the rules' notice

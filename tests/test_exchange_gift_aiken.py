@@ -111,8 +111,8 @@ def test_hand_written_gift(tmp_path, capsys):
         f"{shown}:30: 答案“一半”只得部分分（50%）：本站的题目只分对错，未导入",
         f"{shown}:32: 花括号不成对：答案要写在 {{ 和 }} 之间",
         f"{shown}:39: 缺少答案",
-        f"{shown}:4: 提醒：题目 dangzhang-001 缺少解析、依据，请在题库中补全（coursekit check 会检查）",
-        f"{shown}:18: 提醒：题目 dangzhang-002 缺少解析、依据，请在题库中补全（coursekit check 会检查）",
+        f"{shown}:4: 提醒：题目 dangzhang-001 缺少依据，请在题库中补全（coursekit check 会检查）",
+        f"{shown}:18: 提醒：题目 dangzhang-002 缺少依据，请在题库中补全（coursekit check 会检查）",
         f"{shown}:20: 提醒：题目 dangzhang-003 缺少解析、依据，请在题库中补全（coursekit check 会检查）",
         f"{shown}:22: 提醒：题目 dangzhang-004 缺少解析、依据，请在题库中补全（coursekit check 会检查）",
         f"{shown}:34: 提醒：题目 dangzhang-005 缺少依据，请在题库中补全（coursekit check 会检查）",
@@ -126,9 +126,11 @@ def test_hand_written_gift(tmp_path, capsys):
         "single", "党的最高领导机关是党的全国代表大会和它所产生的___。", ["中央委员会", "中央纪律检查委员会", "中央军事委员会"], 0)
     rights = got["dz-100"]
     assert (rights.type, rights.answer, rights.sources, rights.tags) == ("multiple", [0, 1], ["dangzhang-10"], ["党章"])
-    assert (first.explanation, first.sources, rights.lesson) == ("待补", ["待补"], "dangzhang-jichu/yiwu")
+    # Per-answer feedback is the explanation when there is no general feedback.
+    assert (first.explanation, first.sources, rights.lesson) == ("A：对；B：不对", ["待补"], "dangzhang-jichu/yiwu")
     assert rights.explanation == "党章第四条规定了党员的权利。"
     assert (got["dangzhang-002"].type, got["dangzhang-002"].answer) == ("judge", True)
+    assert got["dangzhang-002"].explanation == "答错时：回答错误；答对时：回答正确"
     assert (got["dangzhang-003"].stem, got["dangzhang-003"].answer) == ("预备党员的预备期为___。", [["一年", "1年", "12个月"]])
     assert (got["dangzhang-004"].stem, got["dangzhang-004"].answer) == ("党的组织原则是民主集中制{不是别的}，对吗？", True)
     essay = got["dangzhang-005"]
@@ -207,3 +209,19 @@ def test_malformed_aiken_blocks(tmp_path, capsys):
     ]
     written = yaml.safe_load(out.read_text("utf-8"))["questions"]
     assert [(q["stem"], q["answer"]) for q in written] == [("党支部党员大会一般多久召开一次？", "B")]
+
+
+def test_gift_per_answer_feedback_becomes_the_explanation(tmp_path, capsys):
+    source = tmp_path / "feedback.gift"
+    source.write_text(
+        "::j1:: 党员大会一般每月召开1次。{FALSE#一般每季度召开1次，见《条例》第十一条。}\n\n"
+        "::s1:: 支委会会议多久开一次？{=每月1次#支委会会议一般每月召开1次。 ~每年1次}\n\n"
+        "::b1:: 预备期为{=一年#预备期为一年。}。\n",
+        "utf-8",
+    )
+    out = tmp_path / "feedback.yml"
+    run(capsys, "import", source, "-o", out, "--lesson", "dangzhang-jichu/yiwu")
+    got = {q.id: q for q in load_completed(out).questions}
+    assert got["j1"].explanation == "一般每季度召开1次，见《条例》第十一条。"
+    assert got["s1"].explanation == "支委会会议一般每月召开1次。"
+    assert got["b1"].explanation == "预备期为一年。"

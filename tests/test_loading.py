@@ -128,8 +128,14 @@ def test_draw_is_reproducible_and_reports_shortage():
     assert short == []
     assert [q.id for s in first for q in s.questions] == [q.id for s in again for q in s.questions]
     for drawn in first:
-        assert all(q.type == drawn.section.type for q in drawn.questions)
-        assert len(drawn.questions) == sum(r.count for r in drawn.section.draws)
+        wanted = sum(r.count for r in drawn.section.draws)
+        if drawn.section.type == "case":  # whole cases: count counts cases
+            cases = list(dict.fromkeys(q.case.id for q in drawn.questions))
+            assert len(cases) == wanted and all(q.case for q in drawn.questions)
+            assert [q.id for q in drawn.questions] == [qid for c in cases for qid in next(x for b in banks.values() for x in b.cases if x.id == c).question_ids]
+        else:
+            assert all(q.type == drawn.section.type and q.case is None for q in drawn.questions)
+            assert len(drawn.questions) == wanted
     paper.sections[0].draws[0].count = 10_000
     _, short = draw_paper(paper, banks, 42)
     assert short and short[0].rule.count == 10_000

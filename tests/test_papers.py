@@ -280,16 +280,19 @@ def pdf_pages(pdf: Path) -> int:
 
 
 @pytest.mark.parametrize("paper", REAL_PAPERS)
-def test_a_41_question_paper_prints_on_5_pages_and_its_key_on_3(printed, paper):
+def test_a_41_question_paper_prints_on_7_pages_and_its_key_on_3(printed, paper):
     questions = paper_questions(printed / f"{paper}-A.docx")
     assert len(questions) == 41
-    assert pdf_pages(printed / f"{paper}-A.pdf") <= 5
+    # 5 pages held while the banks tested recall; a third of the questions now tell a situation
+    # first (issue 24) and a case study adds its material: 6-7 pages at the same layout.
+    assert pdf_pages(printed / f"{paper}-A.pdf") <= 7
     assert pdf_pages(printed / f"{paper}-A-答案.pdf") <= 3
     # short options share a line: never a line per option for a question whose options are all short
     for q in questions:
         if q["options"] and max(len(o) for o in q["options"]) <= 6:
             assert q["lines"] <= 2, q
-    assert sum(q["lines"] for q in questions) < sum(len(q["options"]) for q in questions) * 0.7
+    # Scenario questions' options are often whole sentences, one per line; short ones still pair up.
+    assert sum(q["lines"] for q in questions) < sum(len(q["options"]) for q in questions) * 0.85
 
 
 @pytest.mark.parametrize("paper", REAL_PAPERS)

@@ -40,7 +40,7 @@ def test_plan_document_has_every_lesson_and_its_notes(project):
     assert [p.text for p in paragraphs if p.style == "Heading1"] == ["课程目标", "第一课\u3000党员大会多久开一次", "第二课\u3000表决怎么算"]
 
     second = texts[texts.index("第二课\u3000表决怎么算") :]
-    assert "时长：约 9 分钟（教学环节合计 10 分钟）" in second
+    assert "时长：课文自学约 9 分钟；课堂教学合计 10 分钟" in second
     steps = word.tables()[0].rows
     assert steps[0] == ["序号", "环节", "分钟"]
     assert steps[1] == ["1", TRAINER_STEP, "3"] and steps[2] == ["2", "讲解两道门槛", "7"] and steps[-1] == ["", "合计", "10"]

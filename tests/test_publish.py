@@ -101,6 +101,7 @@ def test_second_publish_prunes_and_rollback_restores_the_first(mini, srv):
     old = [f"20000101-00000{i}-01" for i in range(3)]
     for name in old:
         shutil.copytree(store.releases_dir / first, store.releases_dir / name)
+        store.mark_served(name)  # releases served long ago
     env = dict(os.environ, COURSEKIT_EDITION="第二版")
     command = [sys.executable, "-m", "coursekit", "publish", str(target), "--root", str(mini), "--keep", "2"]
     result = subprocess.run(command, capture_output=True, text=True, env=env)
@@ -272,6 +273,7 @@ def fake_releases(target: Path, names: list[str], current: str) -> ReleaseStore:
     for name in names:
         (store.releases_dir / name).mkdir(parents=True)
         (store.releases_dir / name / "index.html").write_text(name, "utf-8")
+        store.mark_served(name)
     store.activate(current)
     return store
 
@@ -282,6 +284,45 @@ def test_prune_keeps_the_newest_the_current_and_the_one_before_it(tmp_path):
     assert store.prune(keep=2) == [names[2], names[3]]
     assert store.releases() == [names[0], names[1], names[4], names[5]]
     assert served_index(tmp_path / "peixun") == names[1]
+
+
+def test_a_release_stored_but_never_served_is_cleared_and_never_a_rollback_target(mini, srv):
+    """A publish killed between storing its build and switching to it (the window between
+    ``store`` and ``activate``) leaves a release nobody ever saw."""
+    target = srv / "peixun"
+    store = ReleaseStore(target)
+    first = store.current()
+    second = publish(mini, target, say=quiet)
+    staging = store.staging_dir()
+    shutil.copytree(store.releases_dir / second, staging)
+    never_served = store.store(staging, store.new_release_name())  # ... and then kill -9
+    assert store.current() == second and never_served.name > second
+    # The next rollback clears it and returns to the release served before the live one.
+    assert rollback(target, say=quiet) == first
+    assert not never_served.exists() and store.releases() == [first, second]
+    # Killed again at the same point, then a publish: it is cleared, and --keep counts served releases only.
+    store.activate(second)
+    staging = store.staging_dir()
+    shutil.copytree(store.releases_dir / second, staging)
+    never_served = store.store(staging, store.new_release_name())
+    third = publish(mini, target, keep=2, say=quiet)
+    assert not never_served.exists()
+    assert store.releases() == [second, third]  # first pruned; the never-served one neither kept nor counted
+    assert never_served.name not in store.served()
+    assert rollback(target, say=quiet) == second
+
+
+def test_a_kill_after_the_switch_but_before_the_log_keeps_the_live_release(tmp_path):
+    names = [f"20260101-00000{i}-01" for i in range(3)]
+    store = fake_releases(tmp_path / "peixun", names[:2], current=names[1])
+    (store.releases_dir / names[2]).mkdir()
+    (store.releases_dir / names[2] / "index.html").write_text(names[2], "utf-8")
+    temp = tmp_path / ".peixun.link-1"
+    os.symlink(f"peixun.releases/{names[2]}", temp)
+    os.replace(temp, tmp_path / "peixun")  # switched; killed before mark_served
+    store.remove_leftovers()
+    assert store.releases() == names and store.current() == names[2]
+    assert store.previous() == names[1]
 
 
 def test_new_release_names_sort_after_every_existing_one(tmp_path):

@@ -359,3 +359,28 @@ def test_every_cell_from_a_slip_is_text_never_a_formula(project):
     assert all("<f>" not in sheet for sheet in sheets)  # no formula anywhere
     names = [row[0] for row in load_workbook(project / "report.xlsx")["学员成绩"].iter_rows(min_row=2, values_only=True)]
     assert FORMULA in names
+
+
+def test_slips_pasted_as_text_are_read_from_a_saved_chat(project):
+    """A learner pastes the slip's text into the work chat; the trainer saves the chat as .txt."""
+    questions = drawn_questions(project)
+    single = ids_of(questions, "single")
+    first = json.dumps(make_slip(questions, "张三", {single[0]}, branch="东村党支部"), ensure_ascii=False)
+    second = json.dumps(make_slip(questions, "李四", set()), ensure_ascii=False, indent=2)  # pretty-printed: lines of its own
+    cut = json.dumps(make_slip(questions, "王五", set()), ensure_ascii=False)[:200]  # lost in copying
+    other = json.dumps(dict(make_slip(questions, "周九", set()), seed=SEED + 1), ensure_ascii=False)  # questions of paper 40
+    chat = f"张三 09:12\n{first}\n李四 09:15\n我的成绩单：\n{second}\n王五 09:20\n{cut}\n周九 09:30\n{other}\n收到，谢谢！\n"
+    (project / "slips").mkdir()
+    (project / "slips" / "群聊.txt").write_text(chat, "utf-8")
+    (project / "slips" / "备注.txt").write_bytes("没有成绩单，只有备注".encode("gbk"))
+    result = coursekit("results", "slips", "-o", "r.xlsx", cwd=project)
+    assert result.returncode == 1
+    lines = chat.split("\n")
+    line_of = lambda name: lines.index(name) + 2  # noqa: E731 - the slip starts on the line after the name
+    assert f"slips/群聊.txt:{line_of('王五 09:20')}: 这里的成绩单文字不完整" in result.stderr
+    assert f"slips/群聊.txt:{line_of('周九 09:30')}: 成绩单的题目与试卷 ckt-shijuan 第 {SEED + 1} 号卷对不上" in result.stderr
+    assert "slips/备注.txt: 文件中没有找到成绩单文字" in result.stderr
+    assert "2 份成绩单，跳过 3 份无效的" in result.stdout
+    rows = {r[0]: r for r in list(load_workbook(project / "r.xlsx")["学员成绩"].iter_rows(values_only=True))[1:]}
+    assert set(rows) == {"张三", "李四"} and rows["张三"][1] == "东村党支部"
+    assert rows["张三"][12] == f"群聊.txt:{line_of('张三 09:12')}"

@@ -1,5 +1,5 @@
 """Hostile lesson bodies that a scan of the Markdown source missed: the HTML converted from author
-Markdown passes an allow-list sanitiser (``coursekit.site.sanitise``, nh3), ``coursekit check``
+Markdown passes an allow-list sanitiser (``coursekit.sources.sanitise``, nh3), ``coursekit check``
 names each removal with file and line, and every page carries its Content-Security-Policy as a
 ``<meta>``. In a real Chromium served WITHOUT the server's policy (a plain static server): no
 dialog, no side effect, no request to another site."""
@@ -14,7 +14,7 @@ import pytest
 from conftest import run_mkdocs, serve_directory
 from coursekit.messages import t
 from coursekit.model import Lesson
-from coursekit.site.sanitise import sanitise_html
+from coursekit.sources.sanitise import sanitise_html
 from coursekit.sources.project import load_project
 from coursekit.sources.safety import lesson_markup_problems
 from minisite import make_mini_project
@@ -200,3 +200,13 @@ def test_the_meta_policy_alone_blocks_an_injected_script(page, vector_site, tmp_
         assert page.evaluate("typeof __md_scope") == "object"
     finally:
         server.shutdown()
+
+
+def test_quiet_never_lets_a_warning_through_strict(tmp_path):
+    """MkDocs's -q hid the warnings --strict counts: `scripts/build -q` passed a broken anchor."""
+    project = make_mini_project(tmp_path / "project")
+    index = project / "docs/index.md"
+    index.write_text(index.read_text("utf-8") + "\n[坏锚点](#no-such-anchor)\n", "utf-8")
+    result = run_mkdocs(project, tmp_path / "site", "-q")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "no-such-anchor" in result.stderr

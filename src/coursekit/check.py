@@ -2,15 +2,68 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import QUESTION_TYPES, STATUS_SUPERSEDED, Citation, Project, regulations_of
+from coursekit.model import SECTION_TYPES, STATUS_SUPERSEDED, Citation, Project, regulations_of
 from coursekit.problems import Problem
 
 # Inline citation in lesson Markdown: [@tiaoli-11]
 INLINE_CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+# What an author may have meant as one: full-width brackets or at sign, blanks, any characters.
+CITATION_LOOKALIKE = re.compile(r"[\[［]\s*[@＠]\s*([^\]］\n]{1,80}?)\s*[\]］]")
+# Letters that look Latin but are not (Cyrillic, Greek), as a key would have them.
+_CONFUSABLES = str.maketrans("аеіјоресухѕԁӏαεικνορτυχ", "aeijopecyxsdlaeikvoptux")
+
+
+def nearest_key(key: str, keys) -> str | None:
+    """The citation key ``key`` was most likely meant to be: the same once full-width and
+    look-alike letters are folded, or a close spelling."""
+    folded = unicodedata.normalize("NFKC", key).lower().translate(_CONFUSABLES).strip()
+    if folded in keys:
+        return folded
+    close = difflib.get_close_matches(folded, list(keys), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def unknown_key_message(key: str, keys) -> str:
+    near = nearest_key(key, keys)
+    message = t("check.unknown_citation", key=key)
+    return message + t("check.nearest_key", key=near) if near else message
+
+
+def lesson_citation_problems(lesson, citations) -> list[Problem]:
+    """Front-matter sources and inline citations of a lesson (or a translated lesson) that name no
+    citation, and text that looks like an inline citation but is not one (it would show as typed)."""
+    problems = []
+    for key in lesson.sources:
+        if key not in citations:
+            problems.append(Problem(lesson.file, 1, unknown_key_message(key, citations)))
+    for match in INLINE_CITATION.finditer(lesson.body):
+        if match.group(1) not in citations:
+            problems.append(Problem(lesson.file, lesson.line_at(match.start()), unknown_key_message(match.group(1), citations)))
+    for match in CITATION_LOOKALIKE.finditer(lesson.body):
+        if INLINE_CITATION.fullmatch(match.group(0)):
+            continue
+        problem = _lookalike(match, citations, lesson.file, lesson.line_at(match.start()))
+        problems += [problem] if problem else []
+    return problems
+
+
+def _lookalike(match, citations, file: str, line: int) -> Problem | None:
+    """A problem when what is written would be a key once folded, or is close to one: "[@…]" in a
+    sentence about citations is text."""
+    near = nearest_key(match.group(1), citations)
+    folded = unicodedata.normalize("NFKC", match.group(1)).lower().translate(_CONFUSABLES).strip()
+    if near is None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folded):
+        return None
+    message = t("check.citation_lookalike", text=match.group(0))
+    return Problem(file, line, message + t("check.nearest_key", key=near) if near else message)
+
+
 # A stem that points at the lesson or the screen ("按本课介绍的…") makes no sense on a printed paper.
 PAGE_REFERENCE = re.compile(r"本课|本节|课文|本页|网页|页面|上文|下文|本站|上一课|下一课")
 PLAN_MINUTES = (30, 45)
@@ -30,6 +83,16 @@ def _duplicates(items, key, where, message_key) -> list[Problem]:
         else:
             first[name] = (file, line)
     return problems
+
+
+def _retired_reused(project: Project, cases: list) -> list[Problem]:
+    """A retired id stays retired: a learner's saved mistakes must never point at a new question."""
+    retired = {rid: f"{bank.file}:{bank.retired_line}" for bank in project.banks for rid in bank.retired}
+    return [
+        Problem(item.file, item.line, t("check.retired_reused", id=item.id, first=retired[item.id]))
+        for item in [*project.questions(), *cases]
+        if item.id in retired
+    ]
 
 
 def _superseded(citation: Citation, regulations: dict) -> str:
@@ -87,24 +150,22 @@ def check_project(project: Project) -> list[Problem]:
     problems += _currency_problems(project)
 
     problems += _duplicates(project.banks, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_bank")
-    problems += _duplicates(project.questions(), lambda q: q.id, lambda q: (q.file, q.line), "check.duplicate_question")
+    cases = [case for bank in project.banks for case in bank.cases]
+    problems += _duplicates([*project.questions(), *cases], lambda q: q.id, lambda q: (q.file, q.line), "check.duplicate_question")
+    problems += _retired_reused(project, cases)
     problems += _duplicates(project.blueprints, lambda b: b.id, lambda b: (b.file, b.line), "check.duplicate_paper")
 
     for lesson in project.lessons():
         if not lesson.sources:
             problems.append(Problem(lesson.file, 1, t("check.lesson_no_sources")))
-        for key in lesson.sources:
-            if key not in citations:
-                problems.append(Problem(lesson.file, 1, t("check.unknown_citation", key=key)))
-        for match in INLINE_CITATION.finditer(lesson.body):
-            if match.group(1) not in citations:
-                line = lesson.line_at(match.start())
-                problems.append(Problem(lesson.file, line, t("check.unknown_citation", key=match.group(1))))
+        problems += lesson_citation_problems(lesson, citations)
 
     for question in project.questions():
         for key in question.sources:
             if key not in citations:
-                problems.append(Problem(question.file, question.line, t("check.question_unknown_citation", id=question.id, key=key)))
+                near = nearest_key(key, citations)
+                message = t("check.question_unknown_citation", id=question.id, key=key) + (t("check.nearest_key", key=near) if near else "")
+                problems.append(Problem(question.file, question.line, message))
         if question.lesson not in lessons:
             problems.append(Problem(question.file, question.line, t("check.unknown_lesson", id=question.id, lesson=question.lesson)))
 
@@ -124,7 +185,7 @@ def check_project(project: Project) -> list[Problem]:
         _, shortages = draw_paper(blueprint, banks, blueprint.seed)
         for shortage in shortages:
             # A section of an unknown type has no questions to draw; its type is already reported.
-            if shortage.rule.bank in banks and shortage.section.type in QUESTION_TYPES:
+            if shortage.rule.bank in banks and shortage.section.type in SECTION_TYPES:
                 problems.append(
                     Problem(
                         blueprint.file,

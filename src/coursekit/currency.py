@@ -30,8 +30,9 @@ def lesson_keys(lesson: Lesson) -> list[str]:
     return keys
 
 
-def regulations_under_review(keys: list[str], citations: dict[str, Citation], not_affected: list[str] = ()) -> list[Regulation]:
-    """The regulations under review that ``keys`` rest on (each once), less those marked not affecting."""
+def regulations_under_review(keys: list[str], citations: dict[str, Citation], not_affected: list[str] = (), fold: bool = True) -> list[Regulation]:
+    """The regulations under review that ``keys`` rest on (each once), less those marked not
+    affecting; with ``fold``, less a chart drawn from rules that are in the list themselves."""
     found: list[Regulation] = []
     for key in keys:
         citation = citations.get(key)
@@ -40,6 +41,8 @@ def regulations_under_review(keys: list[str], citations: dict[str, Citation], no
         document = citation.document
         if document.id not in not_affected and document not in found:
             found.append(document)
+    if not fold:
+        return found
     # A chart drawn from the rules under review says nothing the rules' own notice does not.
     titles = {document.title for document in found}
     return [d for d in found if not (d.revision and d.revision.subject and d.revision.subject in titles and d.revision.subject != d.title)]

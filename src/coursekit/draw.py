@@ -1,12 +1,15 @@
 """Seeded drawing of exam papers. The browser (``web/js/logic/draw.js``) implements the very same
-generator and steps, so paper 42 printed by a trainer is paper 42 on a learner's phone."""
+generator and steps, so paper 42 printed by a trainer is paper 42 on a learner's phone.
+
+A section of type ``case`` draws whole cases (its ``count`` counts cases) and lists their
+questions in the case's order; the questions of a case are never drawn one by one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from coursekit.model import Bank, Blueprint, DrawRule, Question, Section
+from coursekit.model import CASE_TYPE, Bank, Blueprint, Case, DrawRule, Question, Section
 
 _MASK = 0xFFFFFFFF
 
@@ -54,14 +57,25 @@ class Shortage:
     available: int
 
 
-def candidates(rule: DrawRule, section: Section, banks: dict[str, Bank], used: set[str]) -> list[Question]:
+def question_points(part: DrawnSection, question: Question) -> float:
+    """What one drawn question is worth: its section's points, or in a case section the case's
+    points shared evenly by its questions (the browser's questionPoints does the same)."""
+    if part.section.type != CASE_TYPE or question.case is None:
+        return part.section.points
+    return part.section.points / sum(1 for q in part.questions if q.case is question.case)
+
+
+def candidates(rule: DrawRule, section: Section, banks: dict[str, Bank], used: set[str]) -> list[Question] | list[Case]:
+    """Questions, or cases in a case section, in the bank's order."""
     bank = banks.get(rule.bank)
     if bank is None:
         return []
+    if section.type == CASE_TYPE:
+        return [c for c in bank.cases if (not rule.tag or rule.tag in c.tags) and c.id not in used]
     return [
         q
         for q in bank.questions
-        if q.type == section.type and (not rule.tag or rule.tag in q.tags) and q.id not in used
+        if q.case is None and q.type == section.type and (not rule.tag or rule.tag in q.tags) and q.id not in used
     ]
 
 
@@ -78,7 +92,11 @@ def draw_paper(blueprint: Blueprint, banks: dict[str, Bank], seed: int) -> tuple
             if len(pool) < rule.count:
                 shortages.append(Shortage(rule, section, len(pool)))
             chosen = shuffled(pool, rng)[: rule.count]
-            used.update(q.id for q in chosen)
-            picked.extend(chosen)
+            used.update(item.id for item in chosen)
+            if section.type == CASE_TYPE:
+                bank = banks[rule.bank]
+                picked.extend(q for case in chosen for q in bank.case_questions(case))
+            else:
+                picked.extend(chosen)
         drawn.append(DrawnSection(section, picked))
     return drawn, shortages

@@ -31,8 +31,8 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     text = resources.files("coursekit").joinpath("locales", f"{lang}.yml").read_text("utf-8")
-    # libyaml's loader where PyYAML has it: the pure-Python one took a tenth of a second per
-    # catalogue, paid by every build and every command.
+    # libyaml's loader where PyYAML has it: every build and every command reads the catalogues,
+    # and the pure-Python loader is the slow part of that.
     return _flatten(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {})
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 QUESTION_TYPES = ("single", "multiple", "judge", "blank", "order", "short")
+# A case (材料分析) is not a question of its own: a situation and 3-5 questions of the types above.
+CASE_TYPE = "case"
+SECTION_TYPES = QUESTION_TYPES + (CASE_TYPE,)
+CASE_QUESTIONS = (3, 5)
 OPTION_TYPES = ("single", "multiple", "order")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -197,6 +201,20 @@ class Course:
 
 
 @dataclass
+class Case:
+    """A case study (材料分析): one situation, then 3-5 questions about it, always used whole."""
+
+    id: str
+    bank: str
+    title: str
+    material: str  # the situation, a few sentences
+    question_ids: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
 class Question:
     """One question. ``answer`` is normalised by type:
 
@@ -219,6 +237,7 @@ class Question:
     file: str = ""
     line: int = 0
     not_affected: list[str] = field(default_factory=list)  # regulation ids whose revision does not touch it
+    case: Case | None = None  # the case this question belongs to, if any
 
     @property
     def blank_count(self) -> int:
@@ -241,12 +260,21 @@ class Question:
 
 @dataclass
 class Bank:
+    """``questions`` holds every question, a case's among them in the case's order; ``cases``
+    says which run of them belongs together. ``retired`` ids may never be used again."""
+
     id: str
     title: str
     questions: list[Question]
     description: str = ""
     file: str = ""
     line: int = 0
+    cases: list[Case] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    retired_line: int = 0
+
+    def case_questions(self, case: Case) -> list[Question]:
+        return [q for q in self.questions if q.case is case]
 
 
 @dataclass
@@ -282,6 +310,7 @@ class Blueprint:
 
     @property
     def total_points(self) -> float:
+        # In a case section ``points`` are per case and ``count`` counts cases, so this holds too.
         return sum(s.points * sum(d.count for d in s.draws) for s in self.sections)
 
 

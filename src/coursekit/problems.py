@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +20,9 @@ class Problem:
     message: str
     # "行" for text files; importers of spreadsheets report "row" positions with the same field.
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        # One problem, one line: a value quoted in the message may hold a line break or a control character.
+        message = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], self.message)
+        return f"{self.file}:{self.line}: {message}" if self.line else f"{self.file}: {message}"
 
 
 class CoursekitError(Exception):
@@ -32,6 +39,10 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            pass
+        try:  # a symlink that leads out of the project is named where it lies
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()

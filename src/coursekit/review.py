@@ -14,11 +14,12 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from coursekit.check import INLINE_CITATION
 from coursekit.currency import date_text, is_stale, lesson_keys, regulations_under_review
 from coursekit.draw import candidates
-from coursekit.messages import t
+from coursekit.messages import current_lang, t
 from coursekit.model import Citation, Project, Regulation, regulations_of
 
 
@@ -51,11 +52,12 @@ class RegulationReview:
 class Review:
     regulations: list[RegulationReview]
     numbers: list[Citation]  # entries whose article number is not confirmed
-    stale: list  # lessons dated more than a year ago
+    stale: list  # (lesson, line of its as_of) for lessons dated more than a year ago
 
     def remaining(self) -> dict[str, int]:
         def distinct(attr: str) -> int:
-            return len({d.place for r in self.regulations for d in getattr(r, attr)})
+            # one lesson or blueprint per file; a question is its file and line
+            return len({d.place if d.kind == "question" else d.file for r in self.regulations for d in getattr(r, attr)})
 
         return {
             "lessons": distinct("lessons"),
@@ -65,19 +67,24 @@ class Review:
         }
 
 
+def _front_matter_line(project: Project, lesson, field_name: str) -> int:
+    """The line of a front matter field of a lesson file (1 if it cannot be found)."""
+    path = Path(project.root) / lesson.file
+    try:
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if re.match(rf"^{field_name}\s*:", line):
+                return number
+    except OSError:
+        pass
+    return 1
+
+
 def _lesson_line(project: Project, lesson, keys: set[str]) -> int:
     """Where a lesson first rests on ``keys``: the first citation in its text, else its ``sources:``."""
     for match in INLINE_CITATION.finditer(lesson.body):
         if match.group(1) in keys:
             return lesson.line_at(match.start())
-    path = Path(project.root) / lesson.file
-    try:
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if re.match(r"^sources\s*:", line):
-                return number
-    except OSError:
-        pass
-    return 1
+    return _front_matter_line(project, lesson, "sources")
 
 
 def build_review(project: Project, today: dt.date | None = None) -> Review:
@@ -94,13 +101,13 @@ def build_review(project: Project, today: dt.date | None = None) -> Review:
 
     for lesson in project.lessons():
         keys = lesson_keys(lesson)
-        for regulation in regulations_under_review(keys, citations, lesson.not_affected):
+        for regulation in regulations_under_review(keys, citations, lesson.not_affected, fold=False):
             mine = under_review_keys(keys, regulation)
             line = _lesson_line(project, lesson, set(mine))
             reviews[regulation.id].lessons.append(Dependent("lesson", lesson.file, line, lesson.title, mine))
     affected_questions: dict[str, set[str]] = {rid: set() for rid in reviews}
     for question in project.questions():
-        for regulation in regulations_under_review(question.sources, citations, question.not_affected):
+        for regulation in regulations_under_review(question.sources, citations, question.not_affected, fold=False):
             mine = under_review_keys(question.sources, regulation)
             reviews[regulation.id].questions.append(Dependent("question", question.file, question.line, f"{question.id} {question.stem}", mine))
             affected_questions[regulation.id].add(question.id)
@@ -118,7 +125,7 @@ def build_review(project: Project, today: dt.date | None = None) -> Review:
             if count:
                 review.papers.append(Dependent("paper", blueprint.file, first_line or blueprint.line, blueprint.title, count=count))
     numbers = [c for c in citations.values() if not c.confirmed]
-    stale = [lesson for lesson in project.lessons() if is_stale(lesson, today)]
+    stale = [(lesson, _front_matter_line(project, lesson, "as_of")) for lesson in project.lessons() if is_stale(lesson, today)]
     return Review(list(reviews.values()), numbers, stale)
 
 
@@ -133,13 +140,14 @@ def review_lines(review: Review, lang: str | None = None) -> list[str]:
         lines.append(t("currency.review_none", lang=lang))
     for item in review.regulations:
         regulation = item.regulation
-        lines.append(t("currency.review_regulation", lang=lang, title=regulation.title, edition=regulation.edition, status=_status(regulation, lang or "zh")))
+        lines.append(t("currency.review_regulation", lang=lang, title=regulation.title, edition=regulation.edition, status=_status(regulation, lang or current_lang())))
         if regulation.revision:
             lines.append(t("currency.review_source", lang=lang, source=regulation.revision.source))
             lines.append(t("currency.review_known", lang=lang, known=regulation.revision.known))
         for heading, dependents in (("review_lessons", item.lessons), ("review_questions", item.questions)):
             lines.append(t(f"currency.{heading}", lang=lang, count=len(dependents)))
-            lines += [t("currency.review_item", lang=lang, place=d.place, what=_one_line(d.what), keys="、".join(d.keys)) for d in dependents]
+            separator = t("page.list_separator", lang=lang)
+            lines += [t("currency.review_item", lang=lang, place=d.place, what=_one_line(d.what), keys=separator.join(d.keys)) for d in dependents]
         lines.append(t("currency.review_papers", lang=lang, count=len(item.papers)))
         lines += [t("currency.review_paper_item", lang=lang, place=d.place, what=d.what, count=d.count) for d in item.papers]
         lines.append("")
@@ -151,7 +159,7 @@ def review_lines(review: Review, lang: str | None = None) -> list[str]:
     lines.append("")
     if review.stale:
         lines.append(t("currency.review_stale", lang=lang, count=len(review.stale)))
-        lines += [t("currency.review_stale_item", lang=lang, place=f"{lesson.file}:1", title=lesson.title, as_of=lesson.as_of) for lesson in review.stale]
+        lines += [t("currency.review_stale_item", lang=lang, place=f"{lesson.file}:{line}", title=lesson.title, as_of=lesson.as_of) for lesson, line in review.stale]
     else:
         lines.append(t("currency.review_stale_none", lang=lang))
     lines.append("")
@@ -185,6 +193,9 @@ def _sheet(book, title: str, header: list[str], rows: list[list[object]], widths
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = width
     sheet.freeze_panes = "B2"
+    tick = DataValidation(type="list", formula1='"√"', allow_blank=True)  # a tick from a drop-down, as on paper
+    tick.add(f"A2:A{max(len(rows) + 1, 2)}")
+    sheet.add_data_validation(tick)
 
 
 def write_review_workbook(review: Review, path: Path, lang: str | None = None) -> int:
@@ -204,7 +215,7 @@ def write_review_workbook(review: Review, path: Path, lang: str | None = None) -
         for n in review.numbers
     ]
     _sheet(book, c("sheet_numbers"), [c("column_done"), c("column_place"), c("column_key"), c("column_label"), c("column_article"), c("column_number"), c("column_note"), c("column_checker")], number_rows, [10, 30, 24, 36, 14, 10, 40, 16])
-    stale_rows = [["", f"{lesson.file}:1", lesson.title, lesson.as_of, ""] for lesson in review.stale]
+    stale_rows = [["", f"{lesson.file}:{line}", lesson.title, lesson.as_of, ""] for lesson, line in review.stale]
     _sheet(book, c("sheet_stale"), [c("column_done"), c("column_place"), c("column_item"), c("column_as_of"), c("column_checker")], stale_rows, [10, 40, 40, 14, 16])
     book.save(path)
     return len(rows) + len(number_rows) + len(stale_rows)

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { drawPaper, mulberry32, randomSeed, scrambled, seedFromQuery, shuffled } from "../../src/coursekit/web/js/logic/draw.js";
+import { casesOf, drawPaper, mulberry32, questionPoints, randomSeed, scrambled, sectionCount, seedFromQuery, shuffled } from "../../src/coursekit/web/js/logic/draw.js";
 
 const fixture = JSON.parse(readFileSync(process.env.CK_DRAW_FIXTURE || new URL("./fixtures/draws.json", import.meta.url), "utf-8"));
 
@@ -70,4 +70,28 @@ test("the paper number in the address: digits only, up to nine", () => {
   for (const bad of ["", "?seed=", "?seed=-1", "?seed=1e3", "?seed=4.2", "?seed=abc", "?seed=1234567890", "?seed=%2042"]) {
     assert.equal(seedFromQuery(bad), null, bad);
   }
+});
+
+test("a case section draws whole cases, in their order, and no other section takes a case's question", () => {
+  const single = (id, tags = []) => ({ id, type: "single", tags });
+  const ofCase = (id, c, tags = ["情景"]) => ({ id, type: "single", tags, case: { id: c } });
+  const pool = {
+    b: [single("s1"), ofCase("c1-1", "c1"), ofCase("c1-2", "c1"), ofCase("c1-3", "c1"), single("s2"),
+      ofCase("c2-1", "c2"), ofCase("c2-2", "c2", ["情景", "计算"]), ofCase("c2-3", "c2"), ofCase("c3-1", "c3", []), ofCase("c3-2", "c3", []), ofCase("c3-3", "c3", [])],
+  };
+  const paper = { sections: [
+    { type: "single", points: 2, draws: [{ bank: "b", tag: "", count: 9 }] },
+    { type: "case", points: 9, draws: [{ bank: "b", tag: "情景", count: 5 }] },
+  ] };
+  for (let seed = 1; seed <= 50; seed++) {
+    const [singles, cases] = drawPaper(paper, pool, seed);
+    assert.deepEqual(singles.questions.map((q) => q.id).sort(), ["s1", "s2"]);
+    const ids = cases.questions.map((q) => q.id).join(" ");
+    // c3 lacks the tag on its questions; c1 and c2 come whole, each in the author's order
+    assert.ok(ids === "c1-1 c1-2 c1-3 c2-1 c2-2 c2-3" || ids === "c2-1 c2-2 c2-3 c1-1 c1-2 c1-3", ids);
+    assert.equal(sectionCount(cases), 2);
+    assert.deepEqual(cases.questions.map((q) => questionPoints(cases, q)), [3, 3, 3, 3, 3, 3]);
+    assert.equal(questionPoints(singles, singles.questions[0]), 2);
+  }
+  assert.deepEqual(casesOf(pool.b).map((c) => [c.id, c.tags]), [["c1", ["情景"]], ["c2", ["情景"]], ["c3", []]]);
 });

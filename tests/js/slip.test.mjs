@@ -44,3 +44,12 @@ test("a slip: who, which paper, when, and every answer with its points", () => {
     { id: "d2", type: "short", given: "不知道", correct: null, points: 0 }, // not marked yet
   ]);
 });
+
+test("the branch chosen or typed goes in the slip's branch; none given, no key", () => {
+  const paper = { id: "xianshi", title: "限时小测", passMark: 1 };
+  const drawn = [{ section: { type: "single", points: 2 } }];
+  const marks = [{ q: q("single", "s1"), section: 0, selfMark: null, res: { empty: false, right: true, raw: [1] } }];
+  const exam = { paper, seed: 7, drawn, started: 0, finished: 1000 };
+  assert.equal(resultSlip(exam, marks, "张三", "东村党支部", "东村党支部").branch, "东村党支部");
+  assert.equal("branch" in resultSlip(exam, marks, "张三", "", ""), false);
+});

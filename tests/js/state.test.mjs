@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { createStore, emptyState, MAX_EXAMS, mergeState, parseState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
+import { ASIDE_KEY, createStore, emptyState, MAX_EXAMS, mergeRecord, mergeState, parseState, repairState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
 
 const record = (over = {}) => ({ box: 2, due: 1_700_000_000_000, right: 1, wrong: 1, last: 1_699_000_000_000, ...over });
 const exam = (over = {}) => ({ paper: "sanhui-yike-ceshi", title: "测试", seed: 2026, score: 62, total: 100, passed: true, at: 1_699_000_000_000, ...over });
@@ -54,7 +54,7 @@ for (const [kind, values] of Object.entries(GARBAGE)) {
   });
 }
 
-test("merging a backup: the later answer of a question wins, lessons read stay read", () => {
+test("merging a backup: each question keeps both devices' history, lessons read stay read", () => {
   const mine = state({ questions: { a: record({ last: 10 }), b: record({ last: 30, box: 4 }) }, lessons: { l1: { readAt: 5 } }, exams: [] });
   const other = state({ questions: { a: record({ last: 20, box: 1 }), b: record({ last: 25 }), c: record() }, lessons: { l1: { readAt: 99 }, l2: { readAt: 7 } }, exams: [] });
   const counts = mergeState(mine, other);
@@ -63,6 +63,42 @@ test("merging a backup: the later answer of a question wins, lessons read stay r
   assert.equal(mine.questions.b.box, 4);
   assert.ok(mine.questions.c);
   assert.deepEqual(mine.lessons, { l1: { readAt: 5 }, l2: { readAt: 7 } });
+});
+
+test("merging a backup: 'right twice, box 2' survives a device that got the question wrong once", () => {
+  const DAY = 86_400_000;
+  const oldPhone = { box: 2, due: 5 * DAY, right: 2, wrong: 0, last: 3 * DAY };
+  // The other phone's wrong answer came first: the later right answers decide box and review day.
+  const earlier = { box: 1, due: 2 * DAY, right: 0, wrong: 1, last: 1 * DAY };
+  const mine = state({ questions: { q: { ...oldPhone } }, exams: [] });
+  assert.deepEqual(mergeState(mine, state({ questions: { q: earlier }, exams: [] })), { questions: 1, lessons: 0, exams: 0 });
+  assert.deepEqual(mine.questions.q, { box: 2, due: 5 * DAY, right: 2, wrong: 1, last: 3 * DAY });
+  // The other phone's wrong answer came last: both rights are still counted, and the mistake is due again.
+  const later = { box: 1, due: 5 * DAY, right: 0, wrong: 1, last: 4 * DAY };
+  assert.deepEqual(mergeRecord(oldPhone, later), { box: 1, due: 5 * DAY, right: 2, wrong: 1, last: 4 * DAY });
+  // Importing the same backup again, or a device's own backup, changes nothing.
+  const again = JSON.parse(JSON.stringify(mine));
+  assert.deepEqual(mergeState(again, state({ questions: { q: earlier }, exams: [] })).questions, 0);
+  assert.deepEqual(again, mine);
+  assert.deepEqual(mergeState(again, JSON.parse(JSON.stringify(mine))), { questions: 0, lessons: 0, exams: 0 });
+});
+
+test("repairing a state keeps every valid record and counts the others", () => {
+  const damaged = state({
+    questions: { good: record(), box7: record({ box: 7 }), half: record({ right: 1.5 }), fine: record({ box: 5 }) },
+    lessons: { read: { readAt: 1 }, bad: { readAt: "today" } },
+    exams: [exam(), exam({ score: "80" }), exam({ at: 5 })],
+    note: "kept",
+  });
+  const { state: repaired, dropped } = repairState(damaged);
+  assert.equal(dropped, 4);
+  assert.deepEqual(Object.keys(repaired.questions).sort(), ["fine", "good"]);
+  assert.deepEqual(Object.keys(repaired.lessons), ["read"]);
+  assert.deepEqual(repaired.exams.map((x) => x.at), [exam().at, 5]);
+  assert.equal(repaired.note, "kept");
+  assert.ok(validState(repaired));
+  assert.deepEqual(repairState(state({ questions: [] })).dropped, 1);
+  for (const value of [null, [], "x", 7, state({ version: 2 }), {}]) assert.equal(repairState(value), null, JSON.stringify(value));
 });
 
 test("merging a backup: exams counted once, in time order, the newest kept", () => {
@@ -90,12 +126,15 @@ function fakeStorage(items = {}, refuse = () => false) {
   };
 }
 
+// Notices the older tests compare as bare keys.
+const NOTICE_ONLY = new Set(["storage_unavailable", "storage_failed"]);
+
 function storeOver(storage) {
   const notices = [];
   const store = createStore(() => {
     if (storage instanceof Error) throw storage;
     return storage;
-  }, (key) => notices.push(key));
+  }, (key, values) => notices.push(values === undefined && NOTICE_ONLY.has(key) ? key : [key, values]));
   return { store, notices };
 }
 
@@ -114,14 +153,54 @@ test("a saved state is read back as saved", () => {
   assert.deepEqual(notices, []);
 });
 
-test("a damaged saved state: the learner is told, and the store starts again", () => {
-  for (const raw of ["{", "null", JSON.stringify(state({ version: 2 })), JSON.stringify(state({ exams: [null] }))]) {
+test("a saved state with bad records: the good ones are kept, the learner told how many, the original set aside", () => {
+  const raw = JSON.stringify(state({ questions: { good: record(), bad: record({ box: 7 }), worse: record({ right: 1.5 }) }, exams: [exam(), exam({ score: "80" })] }));
+  const storage = fakeStorage({ [STORE_KEY]: raw });
+  const { store, notices } = storeOver(storage);
+  const loaded = store.load();
+  assert.deepEqual(Object.keys(loaded.questions), ["good"]);
+  assert.equal(loaded.exams.length, 1);
+  assert.deepEqual(notices, [["storage_repaired", { count: 3 }]]);
+  assert.deepEqual(JSON.parse(storage.items[STORE_KEY]), loaded);
+  assert.deepEqual(JSON.parse(storage.items[ASIDE_KEY]).map((entry) => entry.text), [raw]);
+  assert.deepEqual(store.exported().set_aside, [raw]);
+  // Read again: repaired, so no notice any more.
+  const again = storeOver(storage);
+  assert.deepEqual(again.store.load(), loaded);
+  assert.deepEqual(again.notices, []);
+});
+
+test("a saved state that cannot be read at all is set aside as it was, not wiped", () => {
+  for (const raw of ["{", "null", "[1,2]", JSON.stringify({ theme: "dark" })]) {
     const storage = fakeStorage({ [STORE_KEY]: raw });
     const { store, notices } = storeOver(storage);
     assert.deepEqual(store.load(), emptyState(), raw);
-    assert.deepEqual(notices, ["storage_reset"]);
-    assert.deepEqual(JSON.parse(storage.items[STORE_KEY]), emptyState());
+    assert.deepEqual(notices, [["storage_set_aside", undefined]], raw);
+    assert.deepEqual(JSON.parse(storage.items[ASIDE_KEY]).map((entry) => entry.text), [raw]);
+    assert.deepEqual(store.exported().set_aside, [raw]);
   }
+});
+
+test("a state saved by a newer version is read but never written over", () => {
+  const raw = JSON.stringify({ ...state({ questions: { q: record(), odd: { box: 1, newField: true } } }), version: 2 });
+  const storage = fakeStorage({ [STORE_KEY]: raw });
+  const { store, notices } = storeOver(storage);
+  const loaded = store.load();
+  assert.deepEqual(Object.keys(loaded.questions), ["q"]);
+  store.update((s) => { s.lessons.here = { readAt: 9 }; });
+  assert.deepEqual(store.load().lessons.here, { readAt: 9 }); // for this page
+  assert.equal(storage.items[STORE_KEY], raw); // the newer state untouched
+  assert.deepEqual(notices, [["storage_newer", undefined]]);
+  assert.deepEqual(store.exported().set_aside, [raw]);
+});
+
+test("when even the copy does not fit, the stored text is left alone", () => {
+  const raw = JSON.stringify(state({ questions: { bad: record({ box: 9 }) } }));
+  const storage = fakeStorage({ [STORE_KEY]: raw }, (key) => key === ASIDE_KEY);
+  const { store, notices } = storeOver(storage);
+  store.update((s) => { s.lessons.x = { readAt: 1 }; });
+  assert.equal(storage.items[STORE_KEY], raw);
+  assert.deepEqual(notices, ["storage_failed"]);
 });
 
 test("no storage at all (blocked, or private mode refusing writes): kept in memory for the page", () => {
@@ -164,4 +243,16 @@ test("the probe key is removed again", () => {
   const storage = fakeStorage();
   storeOver(storage).store.save(emptyState());
   assert.deepEqual(Object.keys(storage.items), [STORE_KEY]);
+});
+
+test("a full storage at the first visit: what is saved is still read, and saving says the space is full", () => {
+  const full = Object.assign(new Error("full"), { name: "QuotaExceededError" });
+  const saved = JSON.stringify(state());
+  const storage = fakeStorage({ [STORE_KEY]: saved });
+  storage.setItem = () => { throw full; };
+  const { store, notices } = storeOver(storage);
+  assert.deepEqual(store.load(), state());
+  store.update((s) => { s.lessons.more = { readAt: 4 }; });
+  assert.deepEqual(notices, ["storage_failed"]);
+  assert.equal(storage.items[STORE_KEY], saved);
 });

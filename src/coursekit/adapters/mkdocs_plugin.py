@@ -10,15 +10,17 @@ MkDocs events used, and why:
   It runs after mkdocs-static-i18n's ``on_files`` (priority -100): that plugin rebuilds every file
   from ``docs/``, which would drop in-memory pages, so we add ours afterwards, under the
   language's folder (``en/…``) and with the attributes its language switcher reads.
-- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.site.sanitise``;
+- ``on_page_content``: sanitise the HTML converted from author Markdown (``coursekit.sources.sanitise``;
   each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
-- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``):
-  it was half of a lesson page's bytes. Then put back the generated HTML that skipped the
+- ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``),
+  bytes a phone would download for nothing. Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
-  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content, and quiz markup and data, which
-  search leaves out anyway, made that parse the largest cost of indexing.
+  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
+  and would parse the quiz markup and data too, which it leaves out anyway.
+- ``on_config`` also keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
+  counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
 - ``on_page_context``: make sure an author's title reaches the page's <title> as text.
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 from importlib import resources
 from pathlib import Path
@@ -54,27 +57,26 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-from coursekit.edition import content_edition
+from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
-from coursekit.publish.linkcheck import normalise_base_path
-from coursekit.publish.pipeline import BASE_PATH_ENV
 from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import joined_script
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
-from coursekit.site.sanitise import sanitise_page
 from coursekit.site.text import fill_inline_html, fill_raw_html
+from coursekit.site.urls import BASE_PATH_ENV, normalise_base_path
 from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import Layout, load_project
+from coursekit.sources.sanitise import sanitise_page
 from coursekit.sources.translations import translate_project
 
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -96,6 +98,16 @@ def _stop_on(problems: list) -> None:
         raise PluginError("\n".join([t("cli.build_stopped")] + [str(p) for p in problems]))
 
 
+def _warnings_count_under_strict(config) -> None:
+    """MkDocs's -q raises its logger to ERROR, and --strict counts warnings through that logger:
+    `build -q --strict` passed a build with a broken anchor. Under --strict, warnings are logged."""
+    if config.strict:
+        for name in ("mkdocs", "properdocs"):
+            logger = logging.getLogger(name)
+            if logger.level > logging.WARNING:
+                logger.setLevel(logging.WARNING)
+
+
 class CoursekitConfig(Config):
     courses_dir = opt.Type(str, default="courses")
     """Folder of courses, one sub-folder per course, relative to mkdocs.yml."""
@@ -109,6 +121,8 @@ class CoursekitConfig(Config):
     """Language of the generated pages' fixed texts."""
     cache_dir = opt.Type(str, default=DEFAULT_CACHE_DIR)
     """Where loaded source files are kept between builds, relative to mkdocs.yml; "" for none."""
+    branches = opt.ListOfItems(opt.Type(str), default=[])
+    """The Party branches (支部) a learner picks from on the result slip after an exam; any other may be typed."""
 
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
@@ -136,6 +150,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return root, layout
 
     def on_config(self, config):
+        _warnings_count_under_strict(config)
         root, self._layout = self._locate(config)
         self._root = root
         if self._loaded is None:
@@ -148,7 +163,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         self._lang, self._i18n = lang, i18n
         edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
-        config.extra["coursekit_edition"] = t("publish.edition_footer", lang=lang, edition=edition)
+        config.extra["coursekit_edition"] = footer_edition(root, lang)
+        config.extra["coursekit_edition_exact"] = edition
         fallback = frozenset()
         if i18n is not None and lang != i18n.default_language:
             # This language's translation files laid over the project; what has no translation
@@ -162,6 +178,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             directory_urls=config.use_directory_urls,
             edition=edition,
             site_url=config.site_url or "",
+            branches=tuple(b.strip() for b in self.config.branches if b.strip()),
             fallback=fallback,
             original_root="../" if fallback else "",
         )

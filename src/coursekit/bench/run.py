@@ -30,7 +30,7 @@ class Budgets:
     search_ms: float = 50  # median Chinese query in the browser
 
 
-def _fmt(size: Size) -> str:
+def _size_text(size: Size) -> str:
     return f"{size.raw / KB:.1f} KB ({size.gz / KB:.1f} KB gzip)"
 
 
@@ -105,12 +105,12 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     )
     out(t("bench.check", seconds=f"{check_seconds:.2f}", questions=questions))
     out(t("bench.check_10k", seconds=f"{check_10k:.2f}"))
-    out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_fmt(sizes.largest[1])))
+    out(t("bench.largest", page=sizes.largest[0].relative_to(ours.site).parent.as_posix(), size=_size_text(sizes.largest[1])))
     for label, item in (("lesson", sizes.lesson), ("quiz", sizes.quiz), ("exam", sizes.exam)):
         if item:
-            out(t(f"bench.page_{label}", page=item[0].relative_to(ours.site).parent.as_posix(), size=_fmt(item[1])))
-    out(t("bench.assets", size=_fmt(sizes.ours)))
-    out(t("bench.index", size=_fmt(sizes.search_index), per_page=f"{sizes.index_gz_per_page / KB:.2f}"))
+            out(t(f"bench.page_{label}", page=item[0].relative_to(ours.site).parent.as_posix(), size=_size_text(item[1])))
+    out(t("bench.assets", size=_size_text(sizes.ours)))
+    out(t("bench.index", size=_size_text(sizes.search_index), per_page=f"{sizes.index_gz_per_page / KB:.2f}"))
 
     budgets = Budgets()
     results = [

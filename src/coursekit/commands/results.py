@@ -10,6 +10,7 @@ from coursekit.messages import t
 from coursekit.problems import Problem, display_path
 from coursekit.results.marking import mark_slip
 from coursekit.results.report import missing_learners, not_on_roster, write_report
+from coursekit.results.pasted import read_pasted_slips
 from coursekit.results.roster import read_roster
 from coursekit.results.slip import SlipError, read_slip
 from coursekit.sources.project import load_project
@@ -34,6 +35,15 @@ def run(args: argparse.Namespace) -> int:
             problems.append(Problem(display_path(path), 0, str(err)))
         except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as err:  # what validation missed: this slip only
             problems.append(Problem(display_path(path), 0, t("results.unreadable", detail=str(err) or type(err).__name__)))
+    for path in sorted(folder.rglob("*.txt")):  # slips pasted as text (a saved chat may hold many)
+        slips, pasted = read_pasted_slips(path)
+        problems += [Problem(display_path(path), p.line, p.message) for p in pasted]
+        for slip in slips:
+            try:
+                marked.append(mark_slip(slip, blueprints, banks))
+            except SlipError as err:
+                line = int(slip.file.rsplit(":", 1)[1])
+                problems.append(Problem(display_path(path), line, str(err)))
     for problem in problems:
         print(problem, file=sys.stderr)
     if not marked:

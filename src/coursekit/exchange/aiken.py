@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coursekit.exchange.build import normalise
 from coursekit.exchange.draft import Draft, Reading, clean_text
+from coursekit.exchange.feedback import stem_with_material
 from coursekit.exchange.textfile import read_text_file
 from coursekit.exchange.written import Written
 from coursekit.messages import t
@@ -39,7 +40,7 @@ def write_aiken(bank: Bank, path: Path, labels: dict[str, str] | None = None) ->
             continue
         if "\n" in q.stem or any("\n" in o for o in q.options):
             notes.append(t("exchange.aiken_line_breaks", id=q.id))
-        lines = [_one_line(q.stem), *(f"{LETTERS[i]}. {_one_line(o)}" for i, o in enumerate(q.options)), f"ANSWER: {LETTERS[q.answer]}"]
+        lines = [_one_line(stem_with_material(q)), *(f"{LETTERS[i]}. {_one_line(o)}" for i, o in enumerate(q.options)), f"ANSWER: {LETTERS[q.answer]}"]
         blocks.append("\n".join(lines) + "\n")
     path.write_text("\n".join(blocks), encoding="utf-8")
     return Written(count=len(blocks), skipped=skipped, notes=notes)

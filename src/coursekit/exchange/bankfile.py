@@ -78,6 +78,23 @@ def question_mapping(question: Question) -> dict:
     return data
 
 
+def _items(bank: Bank) -> list[dict]:
+    """Questions, a case's gathered under it (each question keeps its own source, lesson, tags)."""
+    items: list[dict] = []
+    current = None
+    for question in bank.questions:
+        if question.case is None:
+            items.append(question_mapping(question))
+            current = None
+            continue
+        if current is None or current["id"] != question.case.id:
+            case = question.case
+            current = {"id": case.id, "type": "case", "title": case.title, "material": case.material, "questions": []}
+            items.append(current)
+        current["questions"].append(question_mapping(question))
+    return items
+
+
 def _dump(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
 
@@ -91,7 +108,7 @@ def bank_yaml(bank: Bank, header: str = "") -> str:
     data: dict = {"bank": bank.id, "title": bank.title}
     if bank.description:
         data["description"] = bank.description
-    data["questions"] = [question_mapping(q) for q in bank.questions]
+    data["questions"] = _items(bank)
     body = _dump(data)
     # A blank line between questions, as authors write them.
     body = re.sub(r"\n(  - id: )", r"\n\n\1", body).replace("questions:\n\n", "questions:\n", 1)

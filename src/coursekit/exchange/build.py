@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from coursekit.exchange.bankfile import question_yaml
 from coursekit.exchange.draft import Draft
 from coursekit.messages import t
-from coursekit.model import LETTERS, OPTION_TYPES, Question
+from coursekit.model import CASE_QUESTIONS, LETTERS, OPTION_TYPES, Case, Question
 from coursekit.problems import Problem
 from coursekit.sources.banks import BLANK_MARK, ID_PATTERN, JUDGE_WORDS, MAX_OPTIONS, load_question, parse_letters
 from coursekit.sources.yamlfile import parse_yaml
@@ -279,6 +279,44 @@ def _shape_problems(question: Question) -> list[str]:
     return [p.message for p in problems]
 
 
+def _join_cases(drafts: list[Draft], built: Built, file: str, defaults: Defaults) -> None:
+    """Rows naming the same 材料编号 become one case. A case is used whole, so a case with a
+    rejected row, too few or too many questions, or rows apart is rejected whole."""
+    by_line = {draft.line: draft for draft in drafts}
+    runs: dict[str, list[Question]] = {}
+    for question in built.questions:
+        case_id = by_line[question.line].case_id.strip()
+        if case_id:
+            runs.setdefault(case_id, []).append(question)
+    rejected_cases = {by_line[p.line].case_id.strip() for p in built.rejected if p.line in by_line and by_line[p.line].case_id.strip()}
+    low, high = CASE_QUESTIONS
+    kept = set()
+    for case_id, questions in runs.items():
+        first = by_line[questions[0].line]
+        positions = [built.questions.index(q) for q in questions]
+        problem = None
+        if case_id in rejected_cases:
+            problem = t("exchange.case_row_rejected", case=case_id)
+        elif not ID_PATTERN.match(case_id):
+            problem = t("exchange.bad_id", id=case_id)
+        elif not low <= len(questions) <= high:
+            problem = t("case.question_count", count=len(questions), low=low, high=high)
+        elif positions != list(range(positions[0], positions[0] + len(positions))):
+            problem = t("exchange.case_rows_apart", case=case_id)
+        elif not first.case_material.strip() or not first.case_title.strip():
+            problem = t("exchange.case_no_material", case=case_id)
+        if problem:
+            built.rejected += [Problem(file, q.line, problem) for q in questions]
+            continue
+        case = Case(id=case_id, bank=defaults.bank, title=first.case_title.strip(), material=first.case_material.strip(), line=first.line)
+        for question in questions:
+            question.case = case
+        case.question_ids = [q.id for q in questions]
+        case.tags = [tag for tag in questions[0].tags if all(tag in q.tags for q in questions)]
+        kept.update(id(q) for q in questions)
+    built.questions = [q for q in built.questions if id(q) in kept or not by_line[q.line].case_id.strip()]
+
+
 def _new_ids(count: int, prefix: str, taken: set[str]) -> list[str]:
     ids, number = [], 0
     while len(ids) < count:
@@ -311,10 +349,14 @@ def build_questions(drafts: list[Draft], file: str, defaults: Defaults) -> Built
         else:
             built.questions.append(question)
 
+    _join_cases(drafts, built, file, defaults)
     unnamed = [q for q in built.questions if not q.id]
     prefix = defaults.id_prefix or defaults.bank
     for question, qid in zip(unnamed, _new_ids(len(unnamed), prefix, set(first_line))):
         question.id = qid
+    for question in built.questions:
+        if question.case:
+            question.case.question_ids = [q.id for q in built.questions if q.case is question.case]
 
     for question in built.questions:
         missing = [t(f"exchange.field.{name}") for name, value in

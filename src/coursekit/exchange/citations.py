@@ -8,7 +8,7 @@ from pathlib import Path
 from coursekit.model import Citation
 from coursekit.problems import display_path
 from coursekit.sources.citations import load_citation_file
-from coursekit.sources.project import source_files
+from coursekit.sources.layout import source_files
 
 
 def load_citations(root: Path) -> dict[str, Citation]:
@@ -34,7 +34,11 @@ def keys_by_label(citations: dict[str, Citation]) -> dict[str, str]:
     ``《条例》第十一条``, ``《中国共产党支部工作条例（试行）》第十一条`` and the same without 《》."""
     found: dict[str, set[str]] = {}
     for key, c in citations.items():
+        # What our labels show (the topic where the number is unconfirmed), and the number itself
+        # where one is written; never the bare name of a regulation.
+        places = {place for place in (c.place, c.article) if place}
         for name in {c.short, c.regulation}:
-            for written in (name + c.article, name.strip("《》") + c.article):
-                found.setdefault(written.replace(" ", ""), set()).add(key)
+            for place in places:
+                for written in (name + place, name.strip("《》") + place):
+                    found.setdefault(written.replace(" ", ""), set()).add(key)
     return {written: next(iter(keys)) for written, keys in found.items() if len(keys) == 1}

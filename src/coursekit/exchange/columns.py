@@ -2,12 +2,13 @@
 
 Columns (the template's first row; order is free, unknown columns are ignored):
 
-    编号 题型 题干 选项A … 选项H 答案 解析 依据 课文 标签 难度
+    编号 题型 题干 选项A … 选项H 答案 解析 依据 课文 标签 难度 [材料编号 材料标题 材料]
 
 答案 by type: 单选 ``B``; 多选 ``ABD``; 判断 ``正确``/``错误``; 填空 one group per blank separated
 by ``；``, accepted answers of a blank by ``|`` (``月|个月；半数``); 排序 empty (options written in the
 right order) or the right order as letters (``BADC``); 简答 the reference answer. 依据 and 标签 hold
-several values separated by ``、``. Every field of a bank survives a round trip through this layout;
+several values separated by ``、``. The three 材料 columns (only in banks with case studies)
+give, on every row of a case's questions, the case's id, title and situation. Every field of a bank survives a round trip through this layout;
 the few texts that contain a separator cannot, and the exporter says so instead of losing them.
 """
 
@@ -25,6 +26,7 @@ from coursekit.problems import Problem
 ID, TYPE, STEM, ANSWER, EXPLANATION, SOURCE, LESSON, TAGS, DIFFICULTY = (
     "编号", "题型", "题干", "答案", "解析", "依据", "课文", "标签", "难度",
 )
+CASE_ID, CASE_TITLE, CASE_MATERIAL = "材料编号", "材料标题", "材料"
 OPTION = "选项"
 TEMPLATE_OPTIONS = 8  # 选项A … 选项H; more columns are added when a bank needs them
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
@@ -39,6 +41,9 @@ _ALIASES = {
     LESSON: ("课文", "lesson"),
     TAGS: ("标签", "tags"),
     DIFFICULTY: ("难度", "difficulty"),
+    CASE_ID: ("材料编号", "案例编号", "case"),
+    CASE_TITLE: ("材料标题", "案例标题", "casetitle"),
+    CASE_MATERIAL: ("材料", "案例材料", "材料内容", "material"),
 }
 _HEADER_NAMES = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _OPTION_HEADER = re.compile(r"^(?:选项|option)?([a-z])$")
@@ -47,9 +52,10 @@ TAG_SEPARATORS = re.compile(r"[,，、;；]+")
 BLANK_RESERVED = re.compile(r"[；;|｜]")
 
 
-def header_row(option_count: int) -> list[str]:
+def header_row(option_count: int, with_cases: bool = False) -> list[str]:
     options = [f"{OPTION}{letter}" for letter in LETTERS[: max(option_count, TEMPLATE_OPTIONS)]]
-    return [ID, TYPE, STEM, *options, ANSWER, EXPLANATION, SOURCE, LESSON, TAGS, DIFFICULTY]
+    cases = [CASE_ID, CASE_TITLE, CASE_MATERIAL] if with_cases else []
+    return [ID, TYPE, STEM, *options, ANSWER, EXPLANATION, SOURCE, LESSON, TAGS, DIFFICULTY, *cases]
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -83,18 +89,22 @@ def why_not_kept(question: Question) -> str | None:
 def bank_table(bank: Bank) -> tuple[list[str], list[list[object]], list[Problem]]:
     """(header, one row per question, questions left out with the reason)."""
     option_count = max([len(q.options) for q in bank.questions] + [TEMPLATE_OPTIONS])
+    with_cases = any(q.case for q in bank.questions)
     rows, skipped = [], []
+    # A case is kept or left out whole: one question that cannot make the trip holds back its case.
+    held_back = {id(q.case) for q in bank.questions if q.case and why_not_kept(q)}
     for q in bank.questions:
-        reason = why_not_kept(q)
+        reason = why_not_kept(q) or (t("exchange.case_held_back", id=q.id, case=q.case.id) if q.case and id(q.case) in held_back else None)
         if reason:
             skipped.append(Problem(bank.file, q.line, reason))
             continue
         options = q.options + [""] * (option_count - len(q.options))
+        case = [q.case.id, q.case.title, q.case.material] if q.case else ["", "", ""]
         rows.append([
             q.id, TYPE_SHORT_NAMES[q.type], q.stem, *options, answer_cell(q), q.explanation,
-            "、".join(q.sources), q.lesson, "、".join(q.tags), q.difficulty,
+            "、".join(q.sources), q.lesson, "、".join(q.tags), q.difficulty, *(case if with_cases else []),
         ])
-    return header_row(option_count), rows, skipped
+    return header_row(option_count, with_cases), rows, skipped
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -167,6 +177,9 @@ class _Layout:
             lesson=get(LESSON),
             tags=[s.strip() for s in TAG_SEPARATORS.split(get(TAGS)) if s.strip()],
             difficulty=get(DIFFICULTY),
+            case_id=get(CASE_ID),
+            case_title=get(CASE_TITLE),
+            case_material=get(CASE_MATERIAL),
         )
 
 

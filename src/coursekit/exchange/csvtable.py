@@ -24,13 +24,16 @@ from coursekit.model import Bank
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _guard(value: object) -> object:
+def _kept_as_text(value: object) -> object:
+    """A cell starting like a formula, marked with an apostrophe so a spreadsheet shows it as text
+    instead of running it."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def _unguard(value: str) -> str:
+def _text_kept(value: str) -> str:
+    """The text a cell held before ``_kept_as_text`` marked it."""
     if value.startswith("'") and value[1:2] in FORMULA_STARTS:
         return value[1:]
     return value
@@ -41,7 +44,7 @@ def write_csv(bank: Bank, path: Path, labels: dict[str, str] | None = None) -> W
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows([_guard(v) for v in row] for row in rows)
+    writer.writerows([_kept_as_text(v) for v in row] for row in rows)
     path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
     return Written(count=len(rows), skipped=skipped)
 
@@ -53,7 +56,7 @@ def read_csv(path: Path, shown_as: str) -> Reading:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     rows = [
-        (number, [_unguard(cell_text(v)) for v in values])
+        (number, [_text_kept(cell_text(v)) for v in values])
         for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
     ]
     reading = read_table(rows, shown_as)

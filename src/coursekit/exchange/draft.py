@@ -48,6 +48,11 @@ class Draft:
     tags: list[str] = field(default_factory=list)
     difficulty: object = ""
     problems: list[str] = field(default_factory=list)  # what the reader already found wrong
+    # A case's questions are consecutive rows that name the same case (材料编号), each carrying
+    # the case's title and material, so a sorted or filtered sheet still says what goes with what.
+    case_id: str = ""
+    case_title: str = ""
+    case_material: str = ""
 
 
 @dataclass

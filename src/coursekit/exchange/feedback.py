@@ -13,6 +13,16 @@ from coursekit.model import Question
 ANSWER_MARK = "参考答案："
 EXPLANATION_MARK = "解析："
 SOURCE_MARK = "依据："
+MATERIAL_MARK = "材料："
+
+
+def stem_with_material(question: Question) -> str:
+    """A case's question as other systems get it: the situation first, so it reads on its own
+    (GIFT, Aiken and Moodle XML have no question that shares a text with others)."""
+    case = question.case
+    if case is None:
+        return question.stem
+    return f"{MATERIAL_MARK}{case.title}\n{case.material}\n\n{question.stem}"
 
 
 def source_line(question: Question, labels: dict[str, str]) -> str:

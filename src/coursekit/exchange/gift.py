@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from coursekit.exchange.draft import Draft, Reading, clean_text
-from coursekit.exchange.feedback import compose_feedback, split_feedback
+from coursekit.exchange.feedback import compose_feedback, split_feedback, stem_with_material
 from coursekit.exchange.htmltext import html_to_text, text_to_html
 from coursekit.exchange.moodletags import apply_tags, question_tags
 from coursekit.exchange.textfile import read_text_file
@@ -117,9 +117,9 @@ def question_gift(question: Question, labels: dict[str, str]) -> str:
     answers = _answers(question, labels)
     head = f"::{escape(question.id)}::[html]"
     if question.type == "blank":
-        before, after = BLANK_MARK.split(question.stem, maxsplit=1)
+        before, after = BLANK_MARK.split(stem_with_material(question), maxsplit=1)
         return f"// {comment}\n{head}{_html(before)}{answers}{_html(after)}\n"
-    return f"// {comment}\n{head}{_html(question.stem)}{answers}\n"
+    return f"// {comment}\n{head}{_html(stem_with_material(question))}{answers}\n"
 
 
 def write_gift(bank: Bank, path: Path, labels: dict[str, str] | None = None) -> Written:
@@ -187,14 +187,24 @@ def _split_answers(answer_text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _choice(body: str) -> tuple[str, float | None]:
-    """'=text#feedback' / '~%50%text' -> (text, weight in percent); weight None for a plain ~."""
+def _choice(body: str) -> tuple[str, float | None, str]:
+    """'=text#feedback' / '~%50%text' -> (text, weight in percent, feedback); weight None for a plain ~."""
     mark, rest = body[0], body[1:].strip()
     weight: float | None = 100.0 if mark == "=" else None
     found = _WEIGHT.match(rest)
     if found:
         weight, rest = float(found.group(1)), rest[found.end():]
-    return rest.split("#", 1)[0], weight
+    text, _, feedback = rest.partition("#")
+    return text, weight, feedback.strip()
+
+
+def _answer_feedback(pieces: list[tuple[str, str]], plain) -> str:
+    """Per-answer feedback (``=甲#因为…``, ``{FALSE#因为…}``) as one explanation: GIFT files from
+    other systems often carry their explanation there and nowhere else. Each piece is (label, text)."""
+    kept = [(label, plain(text)) for label, text in pieces if text.strip()]
+    if len(kept) == 1 or len({text for _, text in kept}) == 1:
+        return kept[0][1] if kept else ""
+    return "；".join(f"{label}：{text}" if label else text for label, text in kept)
 
 
 class _BlockReader:
@@ -252,28 +262,38 @@ class _BlockReader:
             return self._choices(draft, answer_text, plain)
         if "=" in answer_text and "->" in answer_text:
             return self.problem("exchange.gift_matching")
-        truth = answer_text.split("#", 1)[0].strip().upper()
+        truth, *judge_feedback = answer_text.split("#")
+        truth = truth.strip().upper()
         if truth in ("T", "TRUE", "F", "FALSE"):
             draft.type, draft.answer = "judge", truth.startswith("T")
+            if not draft.explanation:  # {T#if answered wrong#if answered right}
+                labels = [t("exchange.gift_feedback_wrong"), t("exchange.gift_feedback_right")]
+                draft.explanation = _answer_feedback(list(zip(labels, judge_feedback)), plain)
             return draft
-        words = []
+        words, pieces = [], []
         for body in _split_answers(answer_text):
-            word, weight = _choice(body)
+            word, weight, feedback = _choice(body)
             if weight is not None and weight != 100:
                 return self.problem("exchange.gift_partial", option=_restore(word).strip(), weight=fraction_text(weight))
             words.append(_restore(word).strip())
+            pieces.append((words[-1], feedback))
+        if not draft.explanation:
+            draft.explanation = _answer_feedback(pieces, plain)
         draft.type, draft.answer = "blank", [words]
         if not after:
             draft.stem += "___"  # question-then-answer: the blank is at the end
         return draft
 
     def _choices(self, draft: Draft, answer_text: str, plain) -> Draft | Problem:
-        right, options = [], []
+        right, options, pieces = [], [], []
         for index, body in enumerate(_split_answers(answer_text)):
-            option, weight = _choice(body)
+            option, weight, feedback = _choice(body)
             options.append(plain(option))
+            pieces.append((LETTERS[index % len(LETTERS)], feedback))
             if weight is not None and weight > 0:
                 right.append((index, weight))
+        if not draft.explanation:
+            draft.explanation = _answer_feedback(pieces, plain)
         partial = partial_credit(right)
         if partial:
             return self.problem("exchange.gift_partial", option=options[partial[0]], weight=fraction_text(partial[1]))

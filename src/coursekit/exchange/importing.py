@@ -48,5 +48,6 @@ def import_questions(path: Path, shown_as: str, fmt: Format, defaults: Defaults,
                 imported.warnings.append(Problem(shown_as, question.line, message))
     imported.warnings.sort()
     if built.questions:
-        imported.bank = Bank(id=defaults.bank, title=title or reading.title or path.stem, questions=built.questions)
+        cases = list({id(q.case): q.case for q in built.questions if q.case}.values())
+        imported.bank = Bank(id=defaults.bank, title=title or reading.title or path.stem, questions=built.questions, cases=cases)
     return imported

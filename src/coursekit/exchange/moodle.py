@@ -27,7 +27,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from coursekit.exchange.draft import Draft, Reading, clean_text
-from coursekit.exchange.feedback import compose_feedback, split_feedback
+from coursekit.exchange.feedback import compose_feedback, split_feedback, stem_with_material
 from coursekit.exchange.gift import MAX_RIGHT_ANSWERS, category_path, category_title, fraction_text, partial_credit
 from coursekit.exchange.htmltext import html_to_text, text_to_html
 from coursekit.exchange.moodletags import apply_tags, question_tags
@@ -76,12 +76,12 @@ def question_element(question: Question, labels: dict[str, str]) -> ET.Element:
     element = ET.Element("question", {"type": qtype})
     _text(element, "name", question.id, fmt=None)
     if qtype == "cloze":
-        pieces = BLANK_MARK.split(question.stem)
+        pieces = BLANK_MARK.split(stem_with_material(question))
         html = text_to_html(pieces[0]) + "".join(
             _cloze_code(1, words) + text_to_html(after) for words, after in zip(question.answer, pieces[1:])
         )
     else:
-        html = text_to_html(question.stem)
+        html = text_to_html(stem_with_material(question))
     _text(element, "questiontext", html)
     _text(element, "generalfeedback", text_to_html(compose_feedback(question, labels)))
     _value(element, "defaultgrade", 1)

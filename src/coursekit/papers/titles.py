@@ -6,8 +6,9 @@ Kept apart from ``papers.word`` so the site build does not load python-docx.
 from __future__ import annotations
 
 from coursekit.messages import t
+from coursekit.numerals import chinese_numeral
+from coursekit.model import CASE_TYPE
 from coursekit.papers.answers import number_text
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.variants import PaperSection, PaperVariant
 
 GRID_COLUMNS = 10
@@ -23,11 +24,11 @@ def key_title(variant: PaperVariant, lang: str) -> str:
 
 def section_heading(part: PaperSection, lang: str) -> str:
     return t(
-        "paper.section_heading",
+        "paper.section_heading_case" if part.section.type == CASE_TYPE else "paper.section_heading",
         lang=lang,
         number=chinese_numeral(part.number),
         title=part.section.title,
-        count=len(part.items),
+        count=part.count,
         points=number_text(part.section.points),
         subtotal=number_text(part.points),
     )

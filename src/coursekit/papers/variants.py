@@ -9,6 +9,8 @@ How a variant is made, so that a trainer can find it again on the site:
 - Order: on paper, the questions of each section and the options of each question are shuffled
   by a second generator seeded with ``seed + ORDER_SALT``, so that neighbours holding A and B see
   different orders and letters even when the draws overlap. Answer letters follow the options.
+  In a case section the cases are shuffled; a case's questions keep their order, which often
+  builds from reading the facts to deciding.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from coursekit.draw import Shortage, draw_paper, mulberry32, shuffled
-from coursekit.model import LETTERS, Bank, Blueprint, Question, Section
+from coursekit.model import CASE_TYPE, LETTERS, Bank, Blueprint, Case, Question, Section
+from coursekit.numerals import chinese_numeral
 
 ORDER_SALT = 0x9E3779B9
 # An option such as "以上都是" speaks about the options above it, so it keeps its place.
@@ -62,8 +65,30 @@ class PaperSection:
     items: list[PaperItem]
 
     @property
+    def cases(self) -> list[Case]:
+        return list({id(i.question.case): i.question.case for i in self.items if i.question.case}.values())
+
+    @property
+    def count(self) -> int:
+        """What the section's points are per: its questions, or in a case section its cases."""
+        return len(self.cases) if self.section.type == CASE_TYPE else len(self.items)
+
+    @property
     def points(self) -> float:
-        return self.section.points * len(self.items)
+        return self.section.points * self.count
+
+    def item_points(self, item: PaperItem) -> float:
+        """A case's points are shared evenly by its questions."""
+        if self.section.type != CASE_TYPE or item.question.case is None:
+            return self.section.points
+        size = sum(1 for i in self.items if i.question.case is item.question.case)
+        return round(self.section.points / size, 2)
+
+    def starts_case(self, item: PaperItem) -> bool:
+        """True for the first question of a case: where its material is printed."""
+        index = self.items.index(item)
+        case = item.question.case
+        return case is not None and (index == 0 or self.items[index - 1].question.case is not case)
 
 
 @dataclass
@@ -104,6 +129,21 @@ def _item(number: int, question: Question, rng: Callable[[], float]) -> PaperIte
     return PaperItem(number, question, options, key)
 
 
+def case_number(part: PaperSection, case: Case, lang: str = "zh") -> str:
+    """The numeral after 材料 (材料一, 材料二) or after Material (Material 1)."""
+    number = part.cases.index(case) + 1
+    return chinese_numeral(number) if lang == "zh" else f" {number}"
+
+
+def _paper_order(section: Section, questions: list[Question], rng: Callable[[], float]) -> list[Question]:
+    if section.type != CASE_TYPE:
+        return shuffled(questions, rng)
+    groups: dict[int, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(id(question.case), []).append(question)
+    return [q for group in shuffled(groups.values(), rng) for q in group]
+
+
 def make_variant(blueprint: Blueprint, banks: dict[str, Bank], base_seed: int, letter: str) -> tuple[PaperVariant, list[Shortage]]:
     """Variant ``letter`` of ``blueprint``; also the draw rules that ran short (an unusable paper)."""
     seed = variant_seed(base_seed, letter)
@@ -113,7 +153,7 @@ def make_variant(blueprint: Blueprint, banks: dict[str, Bank], base_seed: int, l
     number = 0
     for index, part in enumerate(drawn, 1):
         items = []
-        for question in shuffled(part.questions, rng):
+        for question in _paper_order(part.section, part.questions, rng):
             number += 1
             items.append(_item(number, question, rng))
         sections.append(PaperSection(index, part.section, items))

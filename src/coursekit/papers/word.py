@@ -18,11 +18,11 @@ from docx.shared import Mm, Pt
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Citation
+from coursekit.numerals import chinese_numeral
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
 from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
-from coursekit.papers.numerals import chinese_numeral
 from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
-from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant
+from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, PaperVariant, case_number
 
 OPTION_INDENT = Mm(7)
 BLANK = "\u3000" * 6  # full-width spaces, underlined: room to write a word or two by hand
@@ -108,6 +108,20 @@ def _stem(doc: DocumentObject, item: PaperItem, with_blanks: bool = True):
     return paragraph
 
 
+def _material(doc: DocumentObject, part: PaperSection, item: PaperItem, lang: str) -> None:
+    """A case's situation, once, above its first question; kept with that question on the page."""
+    if not part.starts_case(item):
+        return
+    case = item.question.case
+    heading = doc.add_paragraph()
+    heading.paragraph_format.space_before = Pt(8)
+    heading.paragraph_format.keep_with_next = True
+    heading.add_run(f"{t('paper.material', lang=lang)}{case_number(part, case, lang)}　{case.title}").bold = True
+    body = doc.add_paragraph(case.material)
+    body.paragraph_format.left_indent = OPTION_INDENT
+    body.paragraph_format.keep_with_next = True
+
+
 def text_width(text: str) -> float:
     """Printed width in Chinese characters: a Latin letter, digit or space is about half of one."""
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
@@ -173,6 +187,7 @@ def write_paper_docx(variant: PaperVariant, path: Path, lang: str = "zh") -> Non
         hint.runs[0].italic = True
         hint.paragraph_format.keep_with_next = True
         for item in part.items:
+            _material(doc, part, item, lang)
             _stem(doc, item)
             _options(doc, item)
             if item.question.type == "short":
@@ -234,7 +249,7 @@ def _key_table(doc: DocumentObject, items: list[PaperItem], points: dict[int, fl
     doc.add_paragraph()
 
 
-def _small(doc: DocumentObject, text: str = "", indent: bool = False):
+def _small_paragraph(doc: DocumentObject, text: str = "", indent: bool = False):
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(2)
     paragraph.paragraph_format.line_spacing = 1.0  # the template's 1.15 is for reading, this is for looking up
@@ -255,9 +270,9 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
     for notice in paper_notices(items, citations, lang):
         # A zero-width space after each 、: a long list of question numbers is otherwise one
         # unbreakable word to LibreOffice, which then strands 第 and 1 on lines of their own.
-        paragraph = _small(doc, notice.replace("、", "、\u200b"))
+        paragraph = _small_paragraph(doc, notice.replace("、", "、\u200b"))
         paragraph.runs[0].bold = True
-    points = {item.number: part.section.points for part in variant.sections for item in part.items}
+    points = {item.number: part.item_points(item) for part in variant.sections for item in part.items}
     _heading(doc, t("paper.key_summary", lang=lang))
     _key_table(doc, items, points, lang)
 
@@ -266,7 +281,7 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
         _heading(doc, t("paper.key_listed", lang=lang))
         for item in listed:
             question = item.question
-            paragraph = _small(doc)
+            paragraph = _small_paragraph(doc)
             paragraph.add_run(f"{item.number}. ").bold = True
             if question.type == "blank":
                 parts = [t("paper.key_blank", lang=lang, number=n, answers=" / ".join(accepted)) for n, accepted in enumerate(question.answer, 1)]
@@ -277,8 +292,10 @@ def write_answer_key_docx(variant: PaperVariant, citations: dict[str, Citation],
                 run.font.size = KEY_NOTE_SIZE
 
     _heading(doc, t("paper.key_explanations", lang=lang))
+    part_of = {item.number: part for part in variant.sections for item in part.items}
     for item in items:
-        paragraph = _small(doc)
+        _material(doc, part_of[item.number], item, lang)
+        paragraph = _small_paragraph(doc)
         paragraph.add_run(f"{item.number}. ").bold = True
         paragraph.add_run(item.question.explanation)
         paragraph.add_run(t("paper.key_source", lang=lang, source=source_label(item, citations, short=True), id=item.question.id))

@@ -12,7 +12,7 @@ from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Course, Lesson, Project
 from coursekit.office.word import TITLE_STYLE, add_page_footer, new_document, save_reproducibly, set_column_widths
-from coursekit.papers.numerals import chinese_numeral
+from coursekit.numerals import chinese_numeral
 from coursekit.plans.key_points import key_points, plan_questions
 
 

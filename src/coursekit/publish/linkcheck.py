@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from coursekit.messages import t
 from coursekit.problems import Problem
+from coursekit.site.urls import normalise_base_path
 from coursekit.sources.safety import forbidden_scheme
 
 # Attributes that hold a URL, per tag; <a>/<area> are links a person follows, the rest are loads.
@@ -131,11 +132,6 @@ def _page_url(rel_file: str) -> str:
     if rel_file.endswith("/index.html"):
         return rel_file[: -len("index.html")]
     return rel_file
-
-
-def normalise_base_path(base_path: str) -> str:
-    base = "/" + base_path.strip("/") + "/"
-    return "/" if base == "//" else base
 
 
 class SiteLinks:

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Callable
 
 from coursekit.messages import t
-from coursekit.publish.linkcheck import check_site_links, normalise_base_path
+from coursekit.publish.linkcheck import check_site_links
 from coursekit.publish.releases import Busy, ReleaseStore, remove_path
 from coursekit.sources.cache import LoadCache
+from coursekit.site.urls import BASE_PATH_ENV, normalise_base_path
 from coursekit.sources.project import load_project
 
 BASE_PATH = re.compile(r"^[A-Za-z0-9._~/-]*$")
-BASE_PATH_ENV = "COURSEKIT_BASE_PATH"  # read by the MkDocs adapter for the 404 page
 MIN_KEEP = 2
 SHOWN_BUILD_LINES = 30
 SHOWN_LINK_PROBLEMS = 50
@@ -143,6 +143,7 @@ def rollback(target: Path, say: Callable[[str], None] = print) -> str:
     unchanged = t("publish.unchanged", target=store.target)
     try:
         with store.locked():
+            store.remove_leftovers()  # a release stored but never served is no rollback target
             current = store.current()
             if current is None:
                 raise PublishError([t("publish.not_managed", target=store.target, releases=store.releases_dir)])

@@ -12,6 +12,12 @@ server opens either every file of the old release or every file of the new one, 
 never a half-copied folder; a process killed at any point leaves the old link in place. Builds
 go into a folder on the same filesystem so that moving them into ``releases/`` is a rename too.
 Old releases stay until pruned, so a rollback is the same one-step switch.
+
+Which releases were ever served is written in ``peixun.releases/.served``, one name a line, after
+each switch. A publish killed between storing a release and switching to it leaves a release that
+was never served: the next publish or rollback removes it (``remove_leftovers``), so it never
+counts for ``--keep`` and ``--rollback`` never lands on it. A kill after the switch but before the
+line is written is repaired the same way: the release the target points to was served.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{2}$")
+SERVED_LOG = ".served"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
@@ -100,14 +107,45 @@ class ReleaseStore:
 
     # -- steps -------------------------------------------------------------------------------
 
+    def served(self) -> list[str]:
+        """Every release that was ever served, in the order served. Releases made before this log
+        existed count as served: nothing tells them apart."""
+        log = self.releases_dir / SERVED_LOG
+        try:
+            lines = log.read_text("utf-8").split()
+        except FileNotFoundError:
+            return self.releases()
+        except OSError:
+            return self.releases()  # unreadable: keep every release rather than guess
+        return [line for line in lines if RELEASE_NAME.match(line)]
+
+    def mark_served(self, name: str) -> None:
+        """Note that ``name`` is served (written through to disk: a crash must not forget it)."""
+        self.releases_dir.mkdir(exist_ok=True)
+        log = self.releases_dir / SERVED_LOG
+        if not log.exists():
+            earlier = [n for n in self.releases() if n != name]  # served before the log existed
+            _append_lines(log, earlier)
+        _append_lines(log, [name])
+
     def remove_leftovers(self) -> list[Path]:
-        """Builds and links left by a publish that was killed or ran out of disk. Safe under the
-        lock: any process still writing them would still hold it."""
+        """Builds and links left by a publish that was killed or ran out of disk, and releases
+        stored but never served (killed before the switch). Safe under the lock: any process
+        still writing them would still hold it."""
         removed = []
         for path in self.parent.iterdir():
             if path.name.startswith(self._leftover_prefixes):
                 remove_path(path)
                 removed.append(path)
+        current = self.current()
+        served = set(self.served())
+        if current is not None and current not in served:
+            self.mark_served(current)  # killed after the switch, before the log: it was served
+            served.add(current)
+        for name in self.releases():
+            if name not in served:
+                remove_path(self.releases_dir / name)
+                removed.append(self.releases_dir / name)
         return removed
 
     def store(self, build_dir: Path, name: str) -> Path:
@@ -125,11 +163,14 @@ class ReleaseStore:
         if self.target_is_real_folder():
             assert adopt_as, "a real folder at the target must be kept as a release"
             self._adopt_real_folder(link_text, self.releases_dir / adopt_as)
+            self.mark_served(adopt_as)
+            self.mark_served(name)
             return
         temp_link = self.parent / f".{self.target.name}.link-{os.getpid()}"
         remove_path(temp_link)
         os.symlink(link_text, temp_link)
         os.replace(temp_link, self.target)
+        self.mark_served(name)
 
     def _adopt_real_folder(self, link_text: str, adopted: Path) -> None:
         os.symlink(link_text, adopted)
@@ -144,13 +185,17 @@ class ReleaseStore:
         os.replace(temp_link, self.target)
 
     def previous(self) -> str | None:
+        """The newest release served before the current one (never one that was only stored)."""
         current = self.current()
-        older = [name for name in self.releases() if current is not None and name < current]
+        served = set(self.served())
+        older = [name for name in self.releases() if current is not None and name < current and name in served]
         return older[-1] if older else None
 
     def prune(self, keep: int) -> list[str]:
-        """Delete all but the ``keep`` newest releases, never the current one nor its predecessor."""
-        names = self.releases()
+        """Delete all but the ``keep`` newest served releases, never the current one nor its
+        predecessor."""
+        served = set(self.served())
+        names = [name for name in self.releases() if name in served]
         current = self.current()
         protected = set(names[-keep:]) | {current, self.previous()}
         doomed = [name for name in names if name not in protected]
@@ -161,6 +206,15 @@ class ReleaseStore:
 
 def _next_second(stamp: str) -> str:
     return time.strftime(STAMP_FORMAT, time.localtime(time.mktime(time.strptime(stamp, STAMP_FORMAT)) + 1))
+
+
+def _append_lines(path: Path, lines: list[str]) -> None:
+    if not lines:
+        return
+    with open(path, "a", encoding="utf-8") as log:
+        log.write("".join(f"{line}\n" for line in lines))
+        log.flush()
+        os.fsync(log.fileno())
 
 
 def remove_path(path: Path) -> None:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from coursekit.draw import draw_paper
+from coursekit.draw import draw_paper, question_points
 from coursekit.messages import t
 from coursekit.model import Bank, Blueprint, Question
 from coursekit.results.slip import ResultSlip, SlipAnswer, SlipError
@@ -120,7 +120,7 @@ def mark_slip(slip: ResultSlip, blueprints: dict[str, Blueprint], banks: dict[st
     if blueprint is None:
         raise SlipError(t("results.unknown_paper", lang=lang, paper=slip.paper, available="、".join(sorted(blueprints)) or "—"))
     drawn, _ = draw_paper(blueprint, banks, slip.seed)
-    expected: dict[str, tuple[Question, float]] = {q.id: (q, part.section.points) for part in drawn for q in part.questions}
+    expected: dict[str, tuple[Question, float]] = {q.id: (q, question_points(part, q)) for part in drawn for q in part.questions}
     given_ids = [a.id for a in slip.answers]
     extra = [qid for qid in given_ids if qid not in expected]
     missing = [qid for qid in expected if qid not in set(given_ids)]
@@ -131,8 +131,8 @@ def mark_slip(slip: ResultSlip, blueprints: dict[str, Blueprint], banks: dict[st
                 lang=lang,
                 paper=slip.paper,
                 seed=slip.seed,
-                extra=_few(extra),
-                missing=_few(missing),
+                extra=_first_ids(extra),
+                missing=_first_ids(missing),
             )
         )
     answers = [_mark(answer, *expected[answer.id], lang=lang) for answer in slip.answers]
@@ -151,7 +151,7 @@ def _mark(answer: SlipAnswer, question: Question, points: float, lang: str | Non
     return MarkedAnswer(question, answer.given, points, correct, points if correct else 0.0, answer.correct)
 
 
-def _few(ids: list[str]) -> str:
+def _first_ids(ids: list[str]) -> str:
     if not ids:
         return "—"
     shown = "、".join(ids[:3])

@@ -241,6 +241,18 @@ def read_slip(path: Path, lang: str | None = None) -> ResultSlip:
     return slip
 
 
+def decode_json(text: str, start: int = 0) -> tuple[object, int]:
+    """The JSON value at ``start`` of ``text`` and where it ends, read as strictly as a slip file
+    (no NaN, Infinity or 1e999). Raises ``json.JSONDecodeError``, ``SlipError`` (not finite, too deep)."""
+    decoder = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+    try:
+        return decoder.raw_decode(text, start)
+    except _NotFinite as err:
+        raise SlipError(t("results.not_finite", value=str(err))) from None
+    except RecursionError:
+        raise SlipError(t("results.too_deep")) from None
+
+
 class _NotFinite(ValueError):
     pass
 

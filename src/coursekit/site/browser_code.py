@@ -14,7 +14,7 @@ The join is deliberately small, and holds the modules to a few rules it checks:
 - no two modules declare the same top-level name (they end up in one function scope).
 
 Each module's text is kept as written, minus its import lines, ``export`` keywords and comments
-that fill whole lines (a quarter of the gzipped bytes a phone would fetch), inside one
+that fill whole lines (bytes a phone would fetch for nothing), inside one
 ``"use strict"`` function, which is how ES modules run anyway.
 """
 

@@ -1,7 +1,7 @@
 """Built output made smaller without changing what it means: pages and the search index.
 
 Material's templates indent every nested macro call, so a page's navigation arrives as
-thousands of lines of blanks: on a lesson page about 33 KB of the nav's 35 KB. A phone on a slow
+thousands of lines of blanks, most of the navigation's bytes on every page. A phone on a slow
 township link pays for those bytes (and parses them) on every page; gzip hides most of them only
 where the server compresses. In HTML a run of white space renders as one space wherever
 ``white-space`` is ``normal``, so a line break and the white space after it become one line break.

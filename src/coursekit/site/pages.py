@@ -11,7 +11,7 @@ from coursekit.check import INLINE_CITATION
 from coursekit.currency import date_text, is_stale, lesson_notices, notice_text, regulation_anchor
 from coursekit.draw import draw_paper
 from coursekit.messages import t
-from coursekit.model import NUMBER_INFERRED, STATUS_SUPERSEDED, Course, Lesson, Project
+from coursekit.model import CASE_TYPE, NUMBER_INFERRED, STATUS_SUPERSEDED, Course, Lesson, Project
 from coursekit.site import urls
 from coursekit.site.compact import compact_html
 from coursekit.site.quiz import QuizRenderer
@@ -27,8 +27,8 @@ PRACTICE_SET_SIZE = 20
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
 # A lesson's practice and sources sections stay out too (attr_list on their headings): the
 # questions restate the lesson, and the citation summaries are indexed on the citation index.
-# Indexed, they were a third of the index's sections, and a search for a word of a summary
-# listed every lesson citing it.
+# Indexed, they crowded the lessons' own sections out of the results, and a search for a word of a
+# summary listed every lesson citing it.
 SECTION_NOT_SEARCHED = "{ data-search-exclude }"
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
@@ -66,8 +66,10 @@ class PageBuilder:
         edition: str = "",
         fallback: frozenset = frozenset(),
         original_root: str = "",
+        branches: tuple[str, ...] = (),
     ):
         self.project = project
+        self.branches = list(branches)  # offered on the exam's result slip (plugin option ``branches``)
         self.lang = lang
         self.directory_urls = directory_urls
         self.edition = edition
@@ -127,6 +129,11 @@ class PageBuilder:
     def course_page(self, course: Course) -> str:
         src = urls.course_page(course.id)
         lines = [f"# {md_text(course.title)}", ""] + self._untranslated(f"course:{course.id}")
+        regulations = []
+        for lesson in course.lessons:
+            regulations += [r for r in lesson_notices(lesson, self.project.citations) if r not in regulations]
+        if regulations:
+            lines.append(self._revision_box(src, regulations, "course"))
         if course.summary:
             lines += [md_text(course.summary), ""]
         lines += [f"**{self._t('page.audience')}**{self._t('page.colon')}{md_text(course.audience)}", ""]
@@ -184,16 +191,26 @@ class PageBuilder:
         lines.append(raw_html(self._pager(course, index, src)))
         return "\n".join(lines) + "\n"
 
+    def _revision_box(self, src: str, regulations: list, kind: str) -> str:
+        # Material's admonition markup, written out as HTML: it stays out of the search index
+        # (the same notice on twenty pages would answer every search for 修订 or 党委).
+        paragraphs = "".join(
+            f"<p>{html_text(notice_text(regulation, kind, self.lang))} "
+            f'<a href="{html_text(self._rel(src, urls.CITATIONS, regulation_anchor(regulation)))}">{html_text(self._t("currency.notice_link"))}</a></p>'
+            for regulation in regulations
+        )
+        return raw_html(
+            f'<div class="admonition warning ck-revision-notice" role="note">'
+            f'<p class="admonition-title">{html_text(self._t("currency.notice_title"))}</p>{paragraphs}</div>'
+        )
+
     def _currency_notices(self, lesson: Lesson, src: str) -> list[str]:
         """Inert admonitions: the regulation under review this lesson rests on, and a date of
         content more than a year old (``coursekit.currency``)."""
         lines = []
         regulations = lesson_notices(lesson, self.project.citations)
         if regulations:
-            lines += [f'!!! warning "{md_text(self._t("currency.notice_title"))}"', ""]
-            for regulation in regulations:
-                link = self._md(src, urls.CITATIONS, regulation_anchor(regulation))
-                lines += [f"    {md_text(notice_text(regulation, 'lesson', self.lang))} [{md_text(self._t('currency.notice_link'))}]({link})", ""]
+            lines.append(self._revision_box(src, regulations, "lesson"))
         if is_stale(lesson):
             date = date_text(lesson.as_of, self.lang)
             lines += [f'!!! note "{md_text(self._t("currency.stale_title", date=date))}"', "", f"    {md_text(self._t('currency.stale_text', date=date))}", ""]
@@ -204,7 +221,7 @@ class PageBuilder:
 
     def _citation_link(self, src: str, key: str, label: str) -> str:
         """A link to a citation inside a line of Markdown, held out of it (``text.raw_inline_html``):
-        a lesson has some twenty, and as Markdown links they were a fifth of its conversion time."""
+        a lesson has many, and as Markdown links each would be parsed and resolved again for nothing."""
         return raw_inline_html(self._citation_anchor(src, key, label))
 
     def _with_citation_links(self, lesson: Lesson, src: str) -> str:
@@ -227,14 +244,15 @@ class PageBuilder:
         return "\n".join(lines)
 
     def _pager(self, course: Course, index: int, src: str) -> str:
+        # Previous and next as two large buttons, the course below them (styled in coursekit.css).
         links = []
         if index > 0:
             prev = course.lessons[index - 1]
             links.append(f'<a class="ck-prev" href="{html_text(self._rel(src, urls.lesson_page(prev.id)))}">← {html_text(self._t("page.previous"))}{self._t("page.colon")}{html_text(prev.title)}</a>')
-        links.append(f'<a class="ck-up" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
         if index + 1 < len(course.lessons):
             nxt = course.lessons[index + 1]
             links.append(f'<a class="ck-next" href="{html_text(self._rel(src, urls.lesson_page(nxt.id)))}">{html_text(self._t("page.next"))}{self._t("page.colon")}{html_text(nxt.title)} →</a>')
+        links.append(f'<a class="ck-course-link" href="{html_text(self._rel(src, urls.course_page(course.id)))}">{html_text(self._t("page.back_to_course"))}</a>')
         return '<nav class="ck-pager">' + "".join(links) + "</nav>"
 
     # -- citations -----------------------------------------------------------------------
@@ -301,7 +319,7 @@ class PageBuilder:
     def practice_page(self, bank) -> str:
         """One page per bank. It holds the first PRACTICE_SET_SIZE questions, readable without
         JavaScript; the script offers the other sets from the bank's data file (``?set=2``). A page
-        per set made a 5,000-question site a third larger than its lessons and slowed every build."""
+        per set made a large bank's site much larger than its lessons and slowed every build."""
         src = urls.practice_page(bank.id)
         renderer = self._renderer(src)
         title = self._t("page.practice_title", title=bank.title)
@@ -361,7 +379,7 @@ class PageBuilder:
                 for s in blueprint.sections
             ],
             # The script draws "another paper" from the banks' data files, fetched as the page
-            # opens: carried in the page, the pools made a 35-minute paper 120-140 KB.
+            # opens: carried in the page, the pools made an exam page heavier than any lesson.
             "banks": {bank_id: self._rel(src, urls.bank_data(bank_id)) for bank_id in wanted},
         }
         lines = [NOT_SEARCHED, f"# {md_text(blueprint.title)}", ""]
@@ -371,8 +389,13 @@ class PageBuilder:
         body.append(f'<p class="ck-exam-rules">{html_text(self._t("page.exam_rules", minutes=blueprint.time_limit, total=_num(blueprint.total_points), pass_mark=_num(blueprint.pass_mark), seed=blueprint.seed))}</p>')
         for number, part in enumerate(drawn, 1):
             body.append(f'<h2 class="ck-section-title">{html_text(_section_heading(number, part.section, self.lang))}</h2>')
-            body.append('<ol class="ck-questions">' + "".join(renderer.question_html(q, i + 1) for i, q in enumerate(part.questions)) + "</ol>")
-        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper})}</script>')
+            questions = part.questions
+            body.append(
+                '<ol class="ck-questions">'
+                + "".join(renderer.question_html(q, i + 1, with_material=q.case is not None and (i == 0 or questions[i - 1].case is not q.case)) for i, q in enumerate(questions))
+                + "</ol>"
+            )
+        body.append(f'<script type="application/json" class="ck-exam-data">{json_for_script({"paper": paper, "branches": self.branches})}</script>')
         body.append("</div>")
         lines.append(raw_html("\n".join(body)))
         return "\n".join(lines) + "\n"
@@ -396,7 +419,8 @@ class PageBuilder:
     def site_data(self) -> str:
         """The courses and lessons with their question ids (the progress page), and where each
         bank's questions are (the notebook fetches the banks of the learner's mistakes); links
-        relative to the site root. The questions themselves made it 380 KB on the real site."""
+        relative to the site root. The questions stay in the banks' files: the progress page needs
+        none of them, and the notebook only those of the banks it fetches."""
         courses = [
             {
                 "id": c.id,
@@ -466,7 +490,8 @@ def _num(value: float) -> str:
 
 def _section_heading(number: int, section, lang: str) -> str:
     count = sum(r.count for r in section.draws)
-    return t("page.section_heading", lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
+    key = "page.section_heading_case" if section.type == CASE_TYPE else "page.section_heading"
+    return t(key, lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
 
 
 def build_site_files(
@@ -477,11 +502,12 @@ def build_site_files(
     site_url: str = "",
     fallback: frozenset = frozenset(),
     original_root: str = "",
+    branches: tuple[str, ...] = (),
 ) -> SiteFiles:
     """``site_url`` (the site's absolute address, may be empty) is only needed for the QR codes;
     ``fallback`` lists what is shown in Chinese for want of a ``lang`` translation, and
     ``original_root`` leads from this language's pages to the original ones."""
-    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root).build()
+    site = PageBuilder(project, lang, directory_urls, edition, fallback, original_root, branches).build()
     add_trainer_pages(site, project, lang, directory_urls, site_url)
     site.hold_raw_html()
     return site

@@ -9,10 +9,26 @@ from __future__ import annotations
 
 from coursekit.messages import t
 from coursekit.model import LETTERS, Blueprint, Project
-from coursekit.papers.answers import answer_text, number_text, paper_notices, revision_notice, short_answer_text, source_label, stem_parts
-from coursekit.papers.numerals import chinese_numeral
-from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperVariant, make_variant
-from coursekit.papers.titles import GRID_COLUMNS, key_title, paper_title, section_heading
+from coursekit.numerals import chinese_numeral
+from coursekit.papers import (
+    GRID_COLUMNS,
+    OBJECTIVE_TYPES,
+    PaperItem,
+    PaperSection,
+    PaperVariant,
+    answer_text,
+    case_number,
+    key_title,
+    make_variant,
+    number_text,
+    paper_notices,
+    paper_title,
+    revision_notice,
+    section_heading,
+    short_answer_text,
+    source_label,
+    stem_parts,
+)
 from coursekit.site.text import html_text, md_text, raw_html
 
 PRINT_VARIANT = "A"
@@ -53,6 +69,16 @@ class PrintPage:
             text += "（\u3000\u3000）"
         return f'<p class="ck-print-stem">{text}</p>'
 
+    def _material(self, part: PaperSection, item: PaperItem) -> str:
+        """A case's situation, printed once, above its first question."""
+        if not part.starts_case(item):
+            return ""
+        case = item.question.case
+        return (
+            f'<div class="ck-print-material"><p><strong>{self._t("paper.material")}{html_text(case_number(part, case, self.lang))}</strong>'
+            f"{html_text(case.title)}</p><p>{html_text(case.material)}</p></div>"
+        )
+
     def _options(self, item: PaperItem) -> str:
         if not item.options:
             return ""
@@ -71,7 +97,7 @@ class PrintPage:
             parts.append(f'<ol class="ck-print-questions" start="{part.items[0].number if part.items else 1}">')
             for item in part.items:
                 space = f'<div class="ck-print-space">{self._t("paper.answer_here")}</div>' if item.question.type == "short" else ""
-                parts.append(f'<li class="ck-print-question" data-ck-qid="{html_text(item.question.id)}">{self._stem(item)}{self._options(item)}{space}</li>')
+                parts.append(f'<li class="ck-print-question" data-ck-qid="{html_text(item.question.id)}">{self._material(part, item)}{self._stem(item)}{self._options(item)}{space}</li>')
             parts.append("</ol>")
         parts.append("</section>")
         return "\n".join(parts)
@@ -109,7 +135,7 @@ class PrintPage:
             parts.append(f'<ol class="ck-print-questions" start="{part.items[0].number if part.items else 1}">')
             for item in part.items:
                 options = "\u3000".join(f"{LETTERS[i]}. {html_text(o)}" for i, o in enumerate(item.options))
-                lines = [self._stem(item)]
+                lines = [self._material(part, item), self._stem(item)]
                 if options:
                     lines.append(f'<p class="ck-print-inline-options">{options}</p>')
                 for label, value in (

@@ -58,6 +58,9 @@ class QuizRenderer:
             "sources": self.sources(q),
             "lesson": self.lesson(q),
         }
+        if q.case is not None:
+            # Every question of a case carries its situation: the notebook shows one question alone.
+            data["case"] = {"id": q.case.id, "title": q.case.title, "material": q.case.material}
         if with_tags:
             data["tags"] = q.tags
         return data
@@ -76,11 +79,21 @@ class QuizRenderer:
             return " → ".join(q.options)
         return q.answer_text()
 
-    def question_html(self, q: Question, number: int) -> str:
+    def material_html(self, q: Question) -> str:
+        case = q.case
+        if case is None:
+            return ""
+        return (
+            f'<div class="ck-case" data-ck-case="{html_text(case.id)}"><p class="ck-case-title"><strong>{self._label["case.material"]}'
+            f'{self._label["page.colon"]}</strong>{html_text(case.title)}</p><p class="ck-case-material">{html_text(case.material)}</p></div>'
+        )
+
+    def question_html(self, q: Question, number: int, with_material: bool = True) -> str:
         label = self._label
         qid = html_text(q.id)
         parts = [
             f'<li class="ck-question" id="q-{qid}" data-ck-qid="{qid}" data-ck-type="{q.type}">',
+            self.material_html(q) if with_material else "",
             f'<p class="ck-stem"><span class="ck-type">{label[f"type.{q.type}"]}</span> {html_text(q.stem)}</p>',
         ]
         if q.options:
@@ -104,13 +117,17 @@ class QuizRenderer:
     def quiz_block(self, questions: list[Question], kind: str, name: str, more: dict | None = None, no_js_note: str = "") -> str:
         """A self-contained quiz: readable without JavaScript, interactive with it. ``more`` adds
         ``data-ck-*`` attributes for the script; ``no_js_note`` is shown only without it."""
-        items = "\n".join(self.question_html(q, i + 1) for i, q in enumerate(questions))
+        # A case's situation is shown above its first question, not repeated above the others.
+        items = "\n".join(
+            self.question_html(q, i + 1, with_material=q.case is not None and (i == 0 or questions[i - 1].case is not q.case))
+            for i, q in enumerate(questions)
+        )
         payload = json_for_script({"kind": kind, "name": name, "questions": [self.data(q) for q in questions]})
         attributes = "".join(f' data-ck-{key}="{html_text(str(value))}"' for key, value in (more or {}).items())
         note = f'<p class="ck-needs-js">{html_text(no_js_note)}</p>\n' if no_js_note else ""
         return (
             # Out of the search index: a lesson's questions restate the lesson, which is indexed;
-            # indexing them too was a third of the build's search work and its index.
+            # indexed too, they would push the lesson down the results and swell the index.
             f'<div class="ck-quiz" data-ck-kind="{html_text(kind)}" data-ck-name="{html_text(name)}"{attributes} data-search-exclude>\n'
             f'<ol class="ck-questions">\n{items}\n</ol>\n'
             f"{note}"
@@ -123,7 +140,7 @@ class QuizRenderer:
 def _labels(lang: str) -> dict[str, str]:
     """The fixed texts of question markup in ``lang``, escaped for HTML once (not per question)."""
     keys = [f"type.{kind}" for kind in QUESTION_TYPES]
-    keys += ["page.show_answer", "page.answer", "page.explanation", "page.source", "page.lesson_link"]
+    keys += ["page.show_answer", "page.answer", "page.explanation", "page.source", "page.lesson_link", "case.material"]
     labels = {key: html_text(t(key, lang=lang)) for key in keys}
     # Punctuation between a label and its text, as the catalogue writes it (it holds no markup).
     labels |= {key: t(key, lang=lang) for key in ("page.colon", "page.list_separator")}

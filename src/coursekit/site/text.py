@@ -31,8 +31,8 @@ _PLACEHOLDER = re.compile(r"<!--ck-fragment:(\d+)-->")
 
 # Markup inside a line (a citation link in a sentence or a table cell) is held the same way, by a
 # placeholder of two private-use characters around a number: Markdown sees plain text instead of a
-# link to parse and MkDocs to resolve (a lesson has some twenty; as links they were a fifth of its
-# conversion). fill_inline_html() puts the markup back in the converted HTML before anything reads
+# link to parse and MkDocs to resolve (a lesson has many, and resolving them was a large part of
+# its conversion). fill_inline_html() puts the markup back in the converted HTML before anything reads
 # it (the search index included). Author text never carries these four characters:
 # plain_author_text() replaces them.
 _INLINE_BEGIN, _INLINE_END = "\ue000", "\ue001"
@@ -52,7 +52,7 @@ def raw_inline_html(markup: str) -> str:
 
 def plain_author_text(text: str) -> str:
     """Author text with the inline placeholders' private-use characters made harmless."""
-    return _PRIVATE_MARKS.sub("\ufffd", text)  # str.translate took a sixth of page generation
+    return _PRIVATE_MARKS.sub("\ufffd", text)  # not str.translate: slower, on every text of every page
 
 
 def _hold(page: str, begin_mark: str, end_mark: str, placeholder: str) -> tuple[str, list[str]]:

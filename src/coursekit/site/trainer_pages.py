@@ -7,7 +7,7 @@ from __future__ import annotations
 from coursekit.currency import lesson_notices, notice_text
 from coursekit.messages import t
 from coursekit.model import Project
-from coursekit.plans.key_points import key_points, plan_questions
+from coursekit.plans import key_points, plan_questions
 from coursekit.site import urls
 from coursekit.site.print_pages import PrintPage
 from coursekit.site.qr import page_address, qr_block, with_qr_block

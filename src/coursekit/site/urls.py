@@ -13,6 +13,16 @@ NOTEBOOK = "notebook.md"
 PROGRESS = "progress.md"
 DATA = "assets/coursekit/site-data.json"
 
+# The site's path on the server (/peixun/). ``coursekit publish --base-path`` passes it to the
+# build in this variable; the 404 page, served at any missing URL, needs it to link to the site.
+BASE_PATH_ENV = "COURSEKIT_BASE_PATH"
+
+
+def normalise_base_path(base_path: str) -> str:
+    """``peixun``, ``/peixun`` or ``/peixun/`` as ``/peixun/``; nothing as ``/``."""
+    base = "/" + base_path.strip("/") + "/"
+    return "/" if base == "//" else base
+
 
 def course_page(course_id: str) -> str:
     return f"{COURSES}/{course_id}/index.md"
@@ -82,8 +92,8 @@ def _relpath(path: str, start: str) -> str:
     to = [part for part in path.split("/") if part and part != "."]
     base = [part for part in start.split("/") if part and part != "."]
     common = 0
-    for mine, theirs in zip(to, base):
-        if mine != theirs:
+    for target_part, start_part in zip(to, base):
+        if target_part != start_part:
             break
         common += 1
     return "/".join([".."] * (len(base) - common) + to[common:]) or "."

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from coursekit.messages import t
-from coursekit.model import LETTERS, OPTION_TYPES, QUESTION_TYPES, Bank, Question
+from coursekit.model import CASE_QUESTIONS, CASE_TYPE, LETTERS, OPTION_TYPES, QUESTION_TYPES, Bank, Case, Question
 from coursekit.problems import Problem
 from coursekit.sources.fields import FieldReader, require_mapping, text_problem
 from coursekit.sources.yamlfile import MarkedDict, MarkedList, load_yaml_file
@@ -19,6 +19,7 @@ JUDGE_WORDS = {
     "错误": False, "错": False, "×": False, "否": False, "false": False,
 }
 QUESTION_KEYS = {"id", "type", "stem", "options", "answer", "explanation", "source", "lesson", "tags", "difficulty", "not_affected"}
+CASE_KEYS = {"id", "type", "title", "material", "source", "lesson", "tags", "difficulty", "questions"}
 MAX_OPTIONS = 26
 
 
@@ -47,7 +48,6 @@ def _read_options(q: FieldReader, qtype: str) -> list[str]:
     options = [str(v).strip() for v in raw]
     if len(options) < 2 or len(options) > MAX_OPTIONS:
         q.problem("options", t("question.options_count", count=len(options)))
-        return []
     for index, option in enumerate(options):
         problem = text_problem(option, "options")
         if problem:
@@ -80,7 +80,7 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
         if letters is None:
             q.problem("answer", t("question.answer_not_letters", value=raw))
             return None
-        last = LETTERS[len(options) - 1] if options else "A"
+        last = LETTERS[min(len(options), len(LETTERS)) - 1] if options else "A"
         outside = [letter for letter in letters if LETTERS.index(letter) >= len(options)]
         if outside:
             q.problem("answer", t("question.answer_not_option", value="".join(outside), count=len(options), last=last))
@@ -129,26 +129,35 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
     return str(raw).strip()
 
 
-def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[Problem]) -> Question | None:
+def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[Problem], case: Case | None = None, shared: dict | None = None) -> Question | None:
+    """``shared``: what a case's questions take from the case unless they say otherwise
+    (``source``, ``lesson``, ``difficulty``; the case's ``tags`` are added to the question's own)."""
     before = len(problems)
     q = FieldReader(item, shown_as, problems)
+    if item.get("type") == CASE_TYPE and case is not None:
+        q.problem("type", t("case.nested"))
+        return None
     q.unknown_keys(QUESTION_KEYS)
     qid = q.text("id")
     if qid and not ID_PATTERN.match(qid):
         q.problem("id", t("question.bad_id", id=qid))
     qtype = q.text("type")
     if qtype and qtype not in QUESTION_TYPES:
-        q.problem("type", t("question.unknown_type", type=qtype, types="、".join(QUESTION_TYPES)))
+        types = QUESTION_TYPES if case is not None else QUESTION_TYPES + (CASE_TYPE,)
+        q.problem("type", t("question.unknown_type", type=qtype, types="、".join(types)))
         return None
     if not qtype:
         return None
+    shared = shared or {}
     stem = q.text("stem")
     options = _read_options(q, qtype)
     answer = _read_answer(q, qtype, options, stem)
-    sources = q.text_list("source", required=True)
-    difficulty = q.integer("difficulty", required=False, default=1, minimum=1)
+    sources = q.text_list("source", required=not shared.get("source")) or list(shared.get("source", []))
+    difficulty = q.integer("difficulty", required=False, default=shared.get("difficulty", 1), minimum=1)
     if difficulty > 3:
         q.problem("difficulty", t("question.difficulty_range", value=difficulty))
+    tags = q.text_list("tags")
+    tags += [tag for tag in shared.get("tags", []) if tag not in tags]
     question = Question(
         id=qid,
         bank=bank_id,
@@ -158,14 +167,42 @@ def load_question(item: MarkedDict, bank_id: str, shown_as: str, problems: list[
         answer=answer,
         explanation=q.text("explanation"),
         sources=sources,
-        lesson=q.text("lesson"),
-        tags=q.text_list("tags"),
+        lesson=q.text("lesson", required=not shared.get("lesson")) or shared.get("lesson", ""),
+        tags=tags,
         difficulty=difficulty,
         file=shown_as,
         line=item.line,
         not_affected=q.text_list("not_affected"),
+        case=case,
     )
     return question if len(problems) == before else None
+
+
+def load_case(item: MarkedDict, bank_id: str, shown_as: str, problems: list[Problem]) -> list[Question]:
+    """A case and its questions, or nothing if any part of it is wrong: a case is used whole."""
+    before = len(problems)
+    c = FieldReader(item, shown_as, problems)
+    c.unknown_keys(CASE_KEYS)
+    case_id = c.text("id")
+    if case_id and not ID_PATTERN.match(case_id):
+        c.problem("id", t("question.bad_id", id=case_id))
+    case = Case(id=case_id, bank=bank_id, title=c.text("title"), material=c.text("material"), file=shown_as, line=item.line)
+    shared = {
+        "source": c.text_list("source"),
+        "lesson": c.text("lesson", required=False),
+        "tags": c.text_list("tags"),
+        "difficulty": min(c.integer("difficulty", required=False, default=1, minimum=1), 3),
+    }
+    raw = item.get("questions")
+    items = c.mapping_list("questions")
+    low, high = CASE_QUESTIONS
+    if isinstance(raw, MarkedList) and not low <= len(raw) <= high:
+        c.problem("questions", t("case.question_count", count=len(raw), low=low, high=high))
+    questions = [q for q in (load_question(sub, bank_id, shown_as, problems, case, shared) for sub in items) if q]
+    case.question_ids = [q.id for q in questions]
+    # What a case section may draw it by: the tags all its questions share.
+    case.tags = [tag for tag in questions[0].tags if all(tag in q.tags for q in questions)] if questions else []
+    return questions if len(problems) == before else []
 
 
 def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Bank | None, list[Problem]]:
@@ -176,7 +213,7 @@ def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Ban
     if top is None:
         return None, problems
     head = FieldReader(top, shown_as, problems)
-    head.unknown_keys({"bank", "title", "description", "questions"})
+    head.unknown_keys({"bank", "title", "description", "questions", "retired"})
     bank_id = head.text("bank")
     if bank_id and not ID_PATTERN.match(bank_id):
         head.problem("bank", t("bank.bad_id", id=bank_id))
@@ -186,7 +223,16 @@ def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Ban
         items = []
     else:
         items = head.mapping_list("questions")
-    questions = [q for q in (load_question(item, bank_id, shown_as, problems) for item in items) if q]
+    questions: list[Question] = []
+    for item in items:
+        if item.get("type") == CASE_TYPE:
+            questions += load_case(item, bank_id, shown_as, problems)
+        else:
+            question = load_question(item, bank_id, shown_as, problems)
+            if question:
+                questions.append(question)
+    cases = list({id(q.case): q.case for q in questions if q.case}.values())
+    retired = _retired(head, problems)
     bank = Bank(
         id=bank_id,
         title=head.text("title"),
@@ -194,5 +240,24 @@ def load_bank(path: Path, shown_as: str, data: bytes | None = None) -> tuple[Ban
         questions=questions,
         file=shown_as,
         line=top.line,
+        cases=cases,
+        retired=retired,
+        retired_line=top.line_of("retired") if "retired" in top else 0,
     )
     return bank, problems
+
+
+def _retired(head: FieldReader, problems: list[Problem]) -> list[str]:
+    """``retired:``: ids of questions taken out of the bank. They stay listed so that no new
+    question takes one over (a learner's saved answers and mistakes name questions by id)."""
+    retired = head.text_list("retired")
+    raw = head.data.get("retired")
+    seen: set[str] = set()
+    for index, rid in enumerate(retired):
+        line = raw.line_of(index) if isinstance(raw, MarkedList) else head.line("retired")
+        if not ID_PATTERN.match(rid):
+            problems.append(Problem(head.file, line, t("question.bad_id", id=rid)))
+        elif rid in seen:
+            problems.append(Problem(head.file, line, t("bank.retired_twice", id=rid)))
+        seen.add(rid)
+    return retired

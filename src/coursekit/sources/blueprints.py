@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coursekit.messages import t
-from coursekit.model import QUESTION_TYPES, Blueprint, DrawRule, Section
+from coursekit.model import SECTION_TYPES, Blueprint, DrawRule, Section
 from coursekit.problems import Problem
 from coursekit.sources.banks import ID_PATTERN
 from coursekit.sources.fields import FieldReader, require_mapping
@@ -25,12 +25,14 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
     if paper_id and not ID_PATTERN.match(paper_id):
         head.problem("paper", t("blueprint.bad_id", id=paper_id))
     sections = []
+    if isinstance(top.get("sections"), list) and not top.get("sections"):
+        head.problem("sections", t("blueprint.no_sections"))
     for item in head.mapping_list("sections"):
         row = FieldReader(item, shown_as, problems)
         row.unknown_keys({"type", "title", "points", "draw"})
         qtype = row.text("type")
-        if qtype and qtype not in QUESTION_TYPES:
-            row.problem("type", t("question.unknown_type", type=qtype, types="、".join(QUESTION_TYPES)))
+        if qtype and qtype not in SECTION_TYPES:
+            row.problem("type", t("question.unknown_type", type=qtype, types="、".join(SECTION_TYPES)))
         draws = []
         for rule in row.mapping_list("draw"):
             draw = FieldReader(rule, shown_as, problems)
@@ -43,10 +45,12 @@ def load_blueprint(path: Path, shown_as: str, data: bytes | None = None) -> tupl
                     line=rule.line,
                 )
             )
+        if "draw" in item and not draws and isinstance(item.get("draw"), list) and not item.get("draw"):
+            row.problem("draw", t("blueprint.empty_draw"))
         sections.append(
             Section(
                 type=qtype,
-                title=row.text("title", required=False, default=t(f"type.{qtype}", lang="zh") if qtype in QUESTION_TYPES else ""),
+                title=row.text("title", required=False, default=t(f"type.{qtype}", lang="zh") if qtype in SECTION_TYPES else ""),
                 points=row.number("points"),
                 draws=draws,
                 line=item.line,

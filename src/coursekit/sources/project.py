@@ -1,8 +1,7 @@
-"""Load a whole project folder: courses/, quizzes/, quizzes/papers/, citations/."""
+"""Load a whole project folder: courses/, quizzes/, quizzes/papers/, citations/ (``sources.layout``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from coursekit.check import check_project
@@ -14,26 +13,8 @@ from coursekit.sources.blueprints import load_blueprint
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.citations import load_citation_file
 from coursekit.sources.courses import load_course
+from coursekit.sources.layout import Layout, source_files
 from coursekit.sources.reading import outside
-from coursekit.sources.translations import is_translation
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the sources live, relative to the project root."""
-
-    courses: str = "courses"
-    quizzes: str = "quizzes"
-    papers: str = "quizzes/papers"
-    citations: str = "citations"
-
-    def watch_paths(self, root: Path) -> list[Path]:
-        return [root / self.courses, root / self.quizzes, root / self.citations]
-
-
-def source_files(folder: Path) -> list[Path]:
-    """The Chinese source files of a folder: ``*.yml`` but not translations such as ``x.en.yml``."""
-    return [path for path in sorted(folder.glob("*.yml")) if not is_translation(path)]
 
 
 def load_project(root: Path, layout: Layout = Layout(), cache: LoadCache | None = None) -> tuple[Project, list[Problem]]:

@@ -32,7 +32,7 @@ class MarkedList(list):
 
 
 # libyaml's C parser when PyYAML was built with it (it is, in the pinned wheels): the pure-Python
-# scanner made loading 10,000 questions take seconds. Construction stays in Python, so the
+# scanner is the slow part of loading a large bank. Construction stays in Python, so the
 # line-remembering constructors below work with either.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

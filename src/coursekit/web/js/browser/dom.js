@@ -68,12 +68,12 @@ export function words(node, name) {
 
 var shownNotices = {};
 /* A visible, announced notice at the top of the page, once per page and kind. */
-export function notice(key) {
+export function notice(key, values) {
   if (shownNotices[key]) return;
   shownNotices[key] = true;
   var host = document.querySelector("article") || document.body;
   var heading = host.querySelector("h1");
-  host.insertBefore(el("div", { class: "ck-notice", role: "status", text: t(key) }), heading ? heading.nextSibling : host.firstChild);
+  host.insertBefore(el("div", { class: "ck-notice", role: "status", text: t(key, values) }), heading ? heading.nextSibling : host.firstChild);
 }
 
 /* Save ``data`` as a JSON file: a Blob and a link, nothing leaves the browser. */

@@ -12,6 +12,11 @@ export function loadState() {
   return pageStore.load();
 }
 
+/* The backup a learner exports: the state and whatever the page could not read (see createStore). */
+export function exportedState() {
+  return pageStore.exported();
+}
+
 export function updateState(change) {
   return pageStore.update(change);
 }

@@ -6,7 +6,8 @@ import { formatClock, formatPoints, t } from "../logic/strings.js";
 import { button, el, fill } from "../browser/dom.js";
 import { recordAnswer } from "../browser/saved.js";
 import { showResult } from "./exam-result.js";
-import { questionWidget } from "./question.js";
+import { materialNode, opensCase, questionWidget } from "./question.js";
+import { sectionCount } from "../logic/draw.js";
 
 /* ``exam``: { box, paper, seed, drawn }; ``actions``: { again, another } for the result's buttons. */
 export function sitPaper(exam, actions) {
@@ -17,12 +18,13 @@ export function sitPaper(exam, actions) {
   var view = el("div", { class: "ck-exam-paper" });
   exam.drawn.forEach(function (part, sectionIndex) {
     var s = part.section;
-    view.appendChild(el("h2", { class: "ck-section-title", tabindex: "-1", text: t("section_heading", { number: sectionIndex + 1, title: s.title, count: part.questions.length, points: formatPoints(s.points) }) }));
+    var heading = s.type === "case" ? "section_heading_case" : "section_heading";
+    view.appendChild(el("h2", { class: "ck-section-title", tabindex: "-1", text: t(heading, { number: sectionIndex + 1, title: s.title, count: sectionCount(part), points: formatPoints(s.points) }) }));
     var list = el("ol", { class: "ck-questions ck-live-list" });
-    part.questions.forEach(function (q) {
+    part.questions.forEach(function (q, index) {
       counter += 1;
       var w = questionWidget(q, counter, false);
-      var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [w.fieldset]);
+      var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [opensCase(part.questions, index) ? materialNode(q) : null, w.fieldset]);
       items.push({ q: q, w: w, li: li, section: sectionIndex });
       list.appendChild(li);
     });

@@ -82,7 +82,7 @@ export function mountExam(box) {
       );
       return;
     }
-    var exam = { box: box, paper: paper, seed: seed, drawn: drawPaper(paper, pool, seed) };
+    var exam = { box: box, paper: paper, seed: seed, drawn: drawPaper(paper, pool, seed), branches: data.branches || [] };
     sitPaper(exam, {
       again: startExam,
       another: function () {

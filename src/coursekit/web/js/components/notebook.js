@@ -33,18 +33,29 @@ export function mountNotebook(box) {
   });
 }
 
+function inSomeBank(site, id) {
+  var banks = site.banks || {};
+  return Object.keys(banks).some(function (bank) { return banks[bank].questions.indexOf(id) >= 0; });
+}
+
 function renderNotebook(box, site) {
   var state = loadState();
   var now = Date.now();
   var ids = Object.keys(state.questions).filter(function (id) {
     return site.questions[id] && state.questions[id].wrong > 0;
   });
+  // A mistake whose question has left the banks (retired ids are never reused) is not shown;
+  // say so instead of losing it silently.
+  var gone = Object.keys(state.questions).filter(function (id) {
+    return state.questions[id].wrong > 0 && !inSomeBank(site, id);
+  }).length;
+  var goneNote = gone ? el("p", { class: "ck-notice ck-gone", role: "status", text: t("nb_gone", { count: gone }) }) : null;
   var byDue = function (a, b) {
     return state.questions[a].due - state.questions[b].due || (a < b ? -1 : 1);
   };
   ids.sort(byDue);
   if (!ids.length) {
-    fill(box, [el("p", { class: "ck-empty", text: t("nb_empty") })]);
+    fill(box, [goneNote, el("p", { class: "ck-empty", text: t("nb_empty") })]);
     return;
   }
   var due = ids.filter(function (id) { return isDue(state.questions[id], now); });
@@ -61,7 +72,7 @@ function renderNotebook(box, site) {
     dueSection.appendChild(el("p", { class: "ck-empty", text: t("nb_none_due") + t("nb_next_due", { date: formatDate(next), count: count }) }));
   }
   var all = el("section", { class: "ck-all" });
-  fill(box, [dueSection, all]);
+  fill(box, [goneNote, dueSection, all]);
   renderAll();
 
   function renderAll() {
@@ -77,7 +88,7 @@ function renderNotebook(box, site) {
         var r = fresh.questions[id];
         var when = isDue(r, today) ? t("nb_due_today") : t("nb_due_on", { date: formatDate(r.due) });
         return el("li", { "data-ck-qid": id }, [
-          el("span", { class: "ck-mistake-stem", text: q.stem }),
+          el("span", { class: "ck-mistake-stem", text: q.case ? t("material") + t("colon") + q.case.title + t("dot") + q.stem : q.stem }),
           el("span", { class: "ck-mistake-meta", text: [q.typeLabel, t("nb_wrong_times", { count: r.wrong }), t("nb_box", { box: r.box }), when].join(t("dot")) }),
           q.lesson ? el("a", { href: q.lesson.href, text: t("back_to_lesson") + t("colon") + q.lesson.title }) : null,
         ]);

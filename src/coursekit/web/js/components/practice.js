@@ -6,13 +6,14 @@ import { range, t } from "../logic/strings.js";
 import { button, clear, el, fill, readJSON } from "../browser/dom.js";
 import { loadState, recordAnswer } from "../browser/saved.js";
 import { fetchBank } from "../browser/site-data.js";
-import { explanationNodes, questionWidget } from "./question.js";
+import { explanationNodes, materialNode, opensCase, questionWidget } from "./question.js";
 
 /* One practice question as a list item. ``options.retry`` offers "再做一次";
-   ``options.onAnswered`` runs after the answer is recorded. */
+   ``options.onAnswered`` runs after the answer is recorded; ``options.material: false`` leaves
+   out a case's situation (shown above an earlier question of the same case). */
 export function practiceItem(q, number, options) {
   var w = questionWidget(q, number, true);
-  var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [w.fieldset]);
+  var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [options.material === false ? null : materialNode(q), w.fieldset]);
   var actions = el("div", { class: "ck-actions" });
   var feedback = el("div", { class: "ck-feedback", role: "status", "aria-live": "polite" });
   w.fieldset.appendChild(actions);
@@ -78,7 +79,7 @@ export function mountQuiz(block) {
 function showQuestions(list, questions, offset) {
   clear(list);
   questions.forEach(function (q, i) {
-    list.appendChild(practiceItem(q, offset + i + 1, { retry: true }));
+    list.appendChild(practiceItem(q, offset + i + 1, { retry: true, material: opensCase(questions, i) }));
   });
 }
 

@@ -5,7 +5,7 @@ import { courseStats, isMastered } from "../logic/leitner.js";
 import { mergeState, parseState } from "../logic/state.js";
 import { formatDate, formatPoints, isoDay, t } from "../logic/strings.js";
 import { button, download, el, fill } from "../browser/dom.js";
-import { loadState, updateState } from "../browser/saved.js";
+import { exportedState, loadState, updateState } from "../browser/saved.js";
 import { withSiteData } from "../browser/site-data.js";
 
 export function mountProgress(box) {
@@ -88,5 +88,5 @@ function renderProgress(box, site) {
 }
 
 function exportState() {
-  download(t("export_file", { date: isoDay(Date.now()) }), loadState());
+  download(t("export_file", { date: isoDay(Date.now()) }), exportedState());
 }

@@ -121,6 +121,22 @@ function shortBuilder(w) {
   w.input = input;
 }
 
+/* A case study's situation (材料), shown above a question of the case: above the first of a run
+   in a list, above every one where a question stands alone (the notebook). */
+export function materialNode(q) {
+  if (!q.case) return null;
+  return el("div", { class: "ck-case", "data-ck-case": q.case.id }, [
+    el("p", { class: "ck-case-title" }, [el("strong", { text: t("material") + t("colon") }), q.case.title]),
+    el("p", { class: "ck-case-material", text: q.case.material }),
+  ]);
+}
+
+/* Whether ``q`` opens a run of its case in ``list`` at ``index`` (where its material goes). */
+export function opensCase(list, index) {
+  var q = list[index];
+  return Boolean(q.case) && (index === 0 || !list[index - 1].case || list[index - 1].case.id !== q.case.id);
+}
+
 /* Explanation, cited articles (links into the citation index) and the way back to the lesson. */
 export function explanationNodes(q) {
   var nodes = [labelled(t("explanation"), q.explanation)];

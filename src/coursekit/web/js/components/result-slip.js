@@ -1,17 +1,22 @@
-/* 成绩单 under an exam's result: name and unit typed here, the file built by logic/slip.js
- * (the format of coursekit/results/slip.py), downloaded without leaving the browser. */
+/* 成绩单 under an exam's result: name and branch (支部) typed here, the file built by logic/slip.js
+ * (the format of coursekit/results/slip.py), downloaded without leaving the browser. The branch
+ * field offers the branches the trainer listed (plugin option ``branches``) and takes any other
+ * typed: a text field with a <datalist>, so choosing and typing are one control. */
 
 import { resultSlip } from "../logic/slip.js";
 import { safeName, t } from "../logic/strings.js";
 import { button, download, el, nextId } from "../browser/dom.js";
 
-/* ``exam``: { paper, seed, drawn, started, finished }; ``currentMarks()``: the items' marks at
+/* ``exam``: { paper, seed, drawn, started, finished, branches }; ``currentMarks()``: the items' marks at
    the time of download (short answers may have been marked since the result was shown). */
 export function slipSection(exam, currentMarks) {
   var statusId = nextId("slip");
   var status = el("p", { id: statusId, class: "ck-slip-status", "aria-live": "polite" });
   var name = el("input", { type: "text", class: "ck-slip-name", autocomplete: "name", "aria-required": "true", "aria-describedby": statusId });
-  var unit = el("input", { type: "text", class: "ck-slip-unit", autocomplete: "organization" });
+  var listId = nextId("branches");
+  var branches = exam.branches || [];
+  var unit = el("input", { type: "text", class: "ck-slip-unit", autocomplete: "organization", list: branches.length ? listId : null });
+  var choices = branches.length ? el("datalist", { id: listId }, branches.map(function (b) { return el("option", { value: b }); })) : null;
   function save() {
     var who = name.value.trim();
     status.className = "ck-slip-status " + (who ? "ck-ok" : "ck-bad");
@@ -22,7 +27,8 @@ export function slipSection(exam, currentMarks) {
     }
     name.removeAttribute("aria-invalid");
     var file = t("slip_file", { paper: exam.paper.id, seed: exam.seed, name: safeName(who) });
-    download(file, resultSlip(exam, currentMarks(), who, unit.value.trim()));
+    var branch = unit.value.trim();
+    download(file, resultSlip(exam, currentMarks(), who, branch, branch));
     status.textContent = t("slip_done", { file: file });
   }
   return el("section", { class: "ck-slip" }, [
@@ -30,6 +36,8 @@ export function slipSection(exam, currentMarks) {
     el("p", { class: "ck-hint", text: t("slip_intro") }),
     el("label", { class: "ck-field" }, [el("span", { text: t("slip_name") }), name]),
     el("label", { class: "ck-field" }, [el("span", { text: t("slip_unit") }), unit]),
+    choices,
+    branches.length ? el("p", { class: "ck-hint", text: t("slip_branch_hint") }) : null,
     status,
     el("div", { class: "ck-actions" }, [button(t("slip_download"), save, "ck-btn--primary ck-slip-download")]),
   ]);

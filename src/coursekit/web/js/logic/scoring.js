@@ -6,6 +6,7 @@
  * learner. Question data is what site/quiz.py's QuizRenderer.data writes.
  */
 
+import { questionPoints } from "./draw.js";
 import { LETTERS, normalise, t } from "./strings.js";
 
 /* The right option indexes: judge answers are true/false, shown as options 0 (true) and 1 (false). */
@@ -94,11 +95,12 @@ export function examScore(drawn, marks, passMark) {
     marks.forEach(function (mark) {
       if (mark.section !== sectionIndex) return;
       if (mark.q.type === "short" && mark.selfMark === null) pending += 1;
+      var points = questionPoints(part, mark.q);
       row.count += 1;
-      row.total += part.section.points;
+      row.total += points;
       if (countsAsRight(mark)) {
         row.right += 1;
-        row.score += part.section.points;
+        row.score += points;
       }
     });
     total += row.total;
