@@ -86,11 +86,11 @@ def build_by_turns(
     A first build finds no cache (``.cache/coursekit``), as after a clean checkout; the rebuilds
     find it, as an author's builds do all day, and each follows ``edit(project, round)`` (one
     lesson changed, say). Taking turns puts a slow spell of a shared machine on every project
-    alike instead of on whichever ran during it (single runs here varied by a third)."""
+    alike instead of on whichever ran during it."""
     firsts: dict[str, list[BuildRun]] = {name: [] for name in projects}
     rebuilds: dict[str, list[BuildRun]] = {name: [] for name in projects}
-    # An untimed build of each first: whichever project was built first used to pay for reading
-    # Python, Material and jieba from disk (a first-build ratio of 1.94 against 1.6-1.7 in other runs).
+    # An untimed build of each first: otherwise whichever project is built first pays for reading
+    # Python, Material and jieba from disk.
     for project, site in projects.values():
         build(project, site)
     for _ in range(first_rounds):

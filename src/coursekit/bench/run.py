@@ -67,8 +67,9 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     out(t("bench.repeat", count=repeat))
 
     def ratio_of(name: str, other: str, kind: str = "rebuilds") -> tuple[float, str]:
-        """The median of the rounds' ratios (measure.paired_ratios), and the rounds': in one run
-        the median rebuilds, taken apart, gave 1.56 while the first builds gave 1.41."""
+        """The median of the rounds' ratios (measure.paired_ratios), and the rounds': each round
+        compares builds made side by side, where medians taken apart could pair one project's
+        slow moment with the other's quiet one."""
         rounds = paired_ratios(getattr(builds[name], kind), getattr(builds[other], kind))
         return statistics.median(rounds), ", ".join(f"{r:.2f}" for r in rounds)
 

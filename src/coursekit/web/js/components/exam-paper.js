@@ -1,16 +1,22 @@
 /* Sitting an exam: the drawn paper as questions, the timer, submitting (with a confirmation
  * that counts unanswered questions) and time running out. The result is
- * components/exam-result.js. */
+ * components/exam-result.js.
+ *
+ * Every answer is saved as it is given (logic/attempt.js), so a reload or a phone call loses
+ * nothing: the exam page offers to continue (components/exam.js). Leaving mid-exam asks first. */
 
 import { formatClock, formatPoints, t } from "../logic/strings.js";
 import { button, el, fill } from "../browser/dom.js";
+import { newAttempt, secondsLeft } from "../logic/attempt.js";
+import { dropAttempt, writeAttempt } from "../browser/attempts.js";
 import { recordAnswer } from "../browser/saved.js";
 import { showResult } from "./exam-result.js";
 import { materialNode, opensCase, questionWidget } from "./question.js";
 import { sectionCount } from "../logic/draw.js";
 
-/* ``exam``: { box, paper, seed, drawn }; ``actions``: { again, another } for the result's buttons. */
-export function sitPaper(exam, actions) {
+/* ``exam``: { box, paper, seed, drawn }; ``actions``: { again, another } for the result's buttons;
+   ``resumed``: the saved attempt being continued, if any. */
+export function sitPaper(exam, actions, resumed) {
   var box = exam.box;
   var paper = exam.paper;
   var items = []; // { q, w (its widget), li, section (index in exam.drawn) }
@@ -35,10 +41,32 @@ export function sitPaper(exam, actions) {
   var warning = el("span", { class: "ck-sr", role: "status" });
   var controls = el("span", { class: "ck-exam-controls" });
   var bar = el("div", { class: "ck-exam-bar" }, [timer, warning, controls]);
-  exam.started = Date.now();
-  var ends = exam.started + paper.timeLimit * 60000;
+  var attempt = resumed || newAttempt(paper.id, exam.seed, paper.timeLimit, Date.now());
+  exam.started = attempt.started;
+  var ends = attempt.ends;
   var finished = false;
   var warned = false;
+  items.forEach(function (it) {
+    if (resumed && it.q.id in resumed.answers) it.w.restore(resumed.answers[it.q.id]);
+  });
+  function save() {
+    if (finished) return;
+    items.forEach(function (it) {
+      attempt.answers[it.q.id] = it.w.snapshot();
+    });
+    writeAttempt(attempt);
+  }
+  // After the widget has handled the event (an order question redraws on click).
+  ["input", "change", "click"].forEach(function (kind) {
+    view.addEventListener(kind, function () { setTimeout(save, 0); });
+  });
+  save();
+  function askBeforeLeaving(event) {
+    event.preventDefault();
+    event.returnValue = ""; // older browsers show the dialog only when this is set
+    return "";
+  }
+  window.addEventListener("beforeunload", askBeforeLeaving);
 
   function showSubmit() {
     fill(controls, [button(t("exam_submit"), confirmSubmit, "ck-btn--primary ck-exam-submit")]);
@@ -51,7 +79,7 @@ export function sitPaper(exam, actions) {
   }
   function tick() {
     if (finished) return;
-    var left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    var left = secondsLeft(attempt, Date.now());
     timer.textContent = t("exam_time_left", { time: formatClock(left) });
     if (left <= 60 && !warned) {
       warned = true;
@@ -62,8 +90,8 @@ export function sitPaper(exam, actions) {
   }
   var interval = setInterval(tick, 500);
   showSubmit();
-  tick();
   fill(box, [view, bar]);
+  tick(); // after the paper is on the page: an attempt resumed after its time ran out is submitted here
   var firstHeading = view.querySelector("h2");
   if (firstHeading) firstHeading.focus();
 
@@ -71,7 +99,9 @@ export function sitPaper(exam, actions) {
     if (finished) return;
     finished = true;
     clearInterval(interval);
-    var used = Math.min(paper.timeLimit * 60, Math.round((Date.now() - exam.started) / 1000));
+    window.removeEventListener("beforeunload", askBeforeLeaving);
+    dropAttempt(paper.id);
+    var used = Math.min(paper.timeLimit * 60, Math.round((Math.min(Date.now(), ends) - exam.started) / 1000));
     items.forEach(function (it) {
       it.res = it.w.result();
       it.w.lock();

@@ -5,8 +5,10 @@
  * draw is coursekit/draw.py's: paper 42 here is paper 42 printed by the trainer.
  */
 
+import { answeredCount, secondsLeft } from "../logic/attempt.js";
 import { drawPaper, randomSeed, seedFromQuery } from "../logic/draw.js";
-import { formatPoints, t } from "../logic/strings.js";
+import { formatClock, formatPoints, t } from "../logic/strings.js";
+import { dropAttempt, readAttempt } from "../browser/attempts.js";
 import { button, el, fill, readJSON } from "../browser/dom.js";
 import { loadState } from "../browser/saved.js";
 import { fetchBank } from "../browser/site-data.js";
@@ -62,34 +64,56 @@ export function mountExam(box) {
       el("li", { text: t("exam_rule_timeout") }),
       el("li", { text: t("exam_rule_seed") }),
     ]);
-    var start = button(t("exam_start"), startExam, "ck-btn--primary ck-exam-start");
+    var start = button(t("exam_start"), function () { startExam(null); }, "ck-btn--primary ck-exam-start");
     var another = button(t("exam_new_paper"), function () {
       newSeed();
       number.textContent = t("exam_new_paper_done", { seed: seed });
     }, "ck-exam-another");
     startStatus = el("p", { class: "ck-hint", role: "status" });
-    fill(box, [el("div", { class: "ck-exam-intro" }, [rules, number, el("div", { class: "ck-actions" }, [start, another]), startStatus])]);
+    fill(box, [resumeOffer(), el("div", { class: "ck-exam-intro" }, [rules, number, el("div", { class: "ck-actions" }, [start, another]), startStatus])]);
   }
 
-  function startExam() {
+  /* An attempt left unfinished (a reload, a phone call): continue it with the time it has
+     left, or submit it when time ran out meanwhile; or give it up. */
+  function resumeOffer() {
+    var saved = readAttempt(paper.id);
+    if (!saved) return null;
+    var left = secondsLeft(saved, Date.now());
+    var values = { seed: saved.seed, answered: answeredCount(saved), time: formatClock(left) };
+    var go = button(t(left > 0 ? "exam_resume" : "exam_resume_submit"), function () { startExam(saved); }, "ck-btn--primary ck-exam-resume");
+    var drop = button(t("exam_resume_drop"), function () {
+      dropAttempt(paper.id);
+      showStart();
+      box.querySelector(".ck-exam-start").focus();
+    }, "ck-exam-drop");
+    return el("div", { class: "ck-notice ck-exam-unfinished", role: "status" }, [
+      el("p", { text: t(left > 0 ? "exam_unfinished" : "exam_unfinished_timeup", values) }),
+      el("div", { class: "ck-actions" }, [go, drop]),
+    ]);
+  }
+
+  function startExam(resumed) {
     if (!pool) {
       if (waiting) return;
       waiting = true;
       startStatus.textContent = t("loading");
       loadPool().then(
-        function () { waiting = false; startExam(); },
+        function () { waiting = false; startExam(resumed); },
         function () { waiting = false; startStatus.textContent = t("load_failed"); }
       );
       return;
     }
+    resumed = resumed && resumed.paper === paper.id ? resumed : null;
+    if (resumed) seed = resumed.seed;
+    else dropAttempt(paper.id); // a new start replaces an attempt the learner did not continue
     var exam = { box: box, paper: paper, seed: seed, drawn: drawPaper(paper, pool, seed), branches: data.branches || [] };
     sitPaper(exam, {
-      again: startExam,
+      again: function () { startExam(null); },
       another: function () {
         newSeed();
         showStart();
         box.querySelector(".ck-exam-start").focus();
       },
-    });
+    }, resumed);
   }
 }

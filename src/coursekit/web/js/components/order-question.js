@@ -1,6 +1,7 @@
 /* The order question's widget: a list with move-up / move-down buttons (keyboard and touch; no
  * dragging needed). A builder for components/question.js. */
 
+import { isPermutation } from "../logic/attempt.js";
 import { scrambled } from "../logic/draw.js";
 import { scoreOrder } from "../logic/scoring.js";
 import { t } from "../logic/strings.js";
@@ -42,6 +43,15 @@ export function orderBuilder(w) {
   draw(-1, 0);
   w.result = function () {
     return scoreOrder(q, w.current, w.touched);
+  };
+  w.snapshot = function () {
+    return { current: w.current.slice(), touched: w.touched };
+  };
+  w.restore = function (saved) {
+    if (!saved || !isPermutation(saved.current, q.options.length)) return;
+    w.current = saved.current.slice();
+    w.touched = !!saved.touched;
+    draw(-1, 0);
   };
   w.correctText = function () {
     return q.answerText;

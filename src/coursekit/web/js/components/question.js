@@ -76,6 +76,14 @@ function choiceBuilder(w, name, shuffle) {
   w.result = function () {
     return scoreChoice(q, chosen(), w.order);
   };
+  // What an exam saves as the learner answers (logic/attempt.js), and puts back after a reload.
+  w.snapshot = chosen;
+  w.restore = function (picked) {
+    if (!Array.isArray(picked)) return;
+    w.inputs.forEach(function (input) {
+      input.checked = picked.indexOf(Number(input.value)) >= 0;
+    });
+  };
   w.correctText = function () {
     return describeChoices(q, correctChoices(q), w.order);
   };
@@ -97,6 +105,15 @@ function blankBuilder(w) {
   w.result = function () {
     return scoreBlank(w.q, w.inputs.map(function (input) { return input.value; }));
   };
+  w.snapshot = function () {
+    return w.inputs.map(function (input) { return input.value; });
+  };
+  w.restore = function (values) {
+    if (!Array.isArray(values)) return;
+    w.inputs.forEach(function (input, k) {
+      if (typeof values[k] === "string") input.value = values[k];
+    });
+  };
   w.correctText = function () {
     return w.q.answerText;
   };
@@ -113,6 +130,12 @@ function shortBuilder(w) {
   w.body.appendChild(el("label", { class: "ck-short" }, [el("span", { text: t("short_label") }), input]));
   w.result = function () {
     return scoreShort(w.q, input.value, w.selfMark);
+  };
+  w.snapshot = function () {
+    return input.value;
+  };
+  w.restore = function (text) {
+    if (typeof text === "string") input.value = text;
   };
   w.correctText = function () {
     return w.q.answerText;
