@@ -95,7 +95,7 @@ from coursekit.sources.translations import is_translation, translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
 
 
 # MkDocs's warning on every dirty build; it would fail every build of the strict preview.
