@@ -77,7 +77,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
 
 
 def _titles_as_markup(nav: list) -> list:
