@@ -241,13 +241,15 @@ function mark(text, needles) {
 
 Index.prototype.result = function (i, score, entry, wanted) {
   var page = this.pages[i];
-  var needles = [], terms = {};
+  var needles = [], terms = {}, weightOf = {};
   wanted.forEach(function (w, t) {
     var found = entry.matched.has(t);
-    if (found && !LIGHT.has(w[0])) w[1].forEach(function (f) { needles.push(f[0]); });
+    if (found && !LIGHT.has(w[0])) w[1].forEach(function (f) { needles.push(f[0]); weightOf[f[0]] = w[2] * f[1]; });
     if (found || !LIGHT.has(w[0])) terms[w[0]] = found;
   });
   needles.sort(function (a, b) { return b.length - a.length; });
+  // The snippet starts near the rarest word of the query found in the section, not the first.
+  var byWeight = needles.slice().sort(function (a, b) { return weightOf[b] - weightOf[a]; });
   // The section that holds most of the words, and where in it the first of them stands.
   var best = null, bestHits = -1;
   page.sections.forEach(function (section, n) {
@@ -258,7 +260,7 @@ Index.prototype.result = function (i, score, entry, wanted) {
   var snippet = "";
   if (best) {
     var lowerText = best.text.toLowerCase(), at = -1;
-    needles.forEach(function (needle) { var p = lowerText.indexOf(needle); if (p >= 0 && (at < 0 || p < at)) at = p; });
+    for (var k = 0; k < byWeight.length && at < 0; k++) at = lowerText.indexOf(byWeight[k]);
     var start = Math.max(0, (at < 0 ? 0 : at) - SNIPPET_BEFORE);
     var piece = best.text.slice(start, start + SNIPPET_LENGTH);
     snippet = (start > 0 ? "…" : "") + mark(piece, needles) + (start + SNIPPET_LENGTH < best.text.length ? "…" : "");
