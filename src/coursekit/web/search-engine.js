@@ -15,6 +15,7 @@ var LIGHT = new Set(("怎么 怎样 如何 什么 多久 多少 哪些 哪个 �
   "a an the of to for from how is are can what who whom which when and or in on by be do does with my i").split(" "));
 var TRIM = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
 var HAN = /\p{Script=Han}/u;
+var PLAIN_HAN = /^[\u3400-\u9fff]+$/;
 var HAN_RUNS = /(\p{Script=Han}+)/u;
 
 /* ---- words ---- */
@@ -29,11 +30,14 @@ function stem(word) {
 }
 
 function words(text, separator) {
-  var out = [];
-  text.split(separator).forEach(function (raw) {
+  var out = [], parts = text.split(separator);
+  for (var i = 0; i < parts.length; i++) {
+    var raw = parts[i];
+    if (!raw) continue;
+    if (PLAIN_HAN.test(raw)) { out.push(raw); continue; } // most words: nothing to trim, lower or stem
     var word = raw.toLowerCase().replace(TRIM, "");
     if (word) out.push(HAN.test(word) ? word : stem(word));
-  });
+  }
   return out;
 }
 
