@@ -55,3 +55,24 @@ def test_bad_input_gives_the_expected_messages(case, tmp_path):
     expected = (case / "expected.txt").read_text("utf-8").splitlines()
     assert expected, "expected.txt must list at least one problem"
     assert problems_of(project_with(case, tmp_path / "project")) == expected
+
+
+# Where the build once crashed after the check passed (a KeyError, a UnicodeDecodeError, a paper
+# of "满分 nan 分"), or published a file from outside the project: the build stops with the
+# check's own messages.
+BUILT = ["translation-unknown-inline-citation", "translation-unknown-source", "translation-gbk", "blueprint-points-nan", "lesson-symlink-outside"]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_the_build_stops_with_the_same_messages(name, tmp_path):
+    from conftest import run_mkdocs
+    from minisite import make_mini_project
+
+    project = make_mini_project(tmp_path / "project", with_content=False)
+    project_with(CORPUS / name, project)
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for line in (CORPUS / name / "expected.txt").read_text("utf-8").splitlines():
+        assert line in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "site" / "index.html").exists()

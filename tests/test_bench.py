@@ -58,3 +58,24 @@ def test_ratios_pair_the_builds_of_each_round():
     # The middle build of each kind stands for the project.
     builds = Builds(firsts=runs(9.0, 7.0, 8.0), rebuilds=runs(4.0, 6.0, 5.0))
     assert (builds.first.seconds, builds.median.seconds) == (8.0, 5.0)
+
+
+def test_search_bench_prints_relevance_phone_and_latency_budgets(tmp_path):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_LANG="en")
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit", "bench", "--search", "--search-lessons", "60", "--workdir", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    verdicts = [line for line in result.stdout.splitlines() if re.match(r"^(PASS|FAIL) ", line)]
+    heads = ("search relevance [zh]", "search relevance [en]", "search data per page view", "search CPU per page view", "keypress to results, real site", "keypress to results at 4x, real site", "keypress to results, 60 lessons", "keypress to results at 4x, 60 lessons")
+    for head in heads:
+        assert any(v[5:].startswith(head) for v in verdicts), (head, result.stdout + result.stderr)
+    assert len(verdicts) == len(heads)
+    # the relevance and the phone budgets hold on the real site
+    for head in heads[:4]:
+        assert next(v for v in verdicts if v[5:].startswith(head)).startswith("PASS"), result.stdout
+    assert re.search(r"hit@1 \d+\.\d%, hit@3 \d+\.\d%, MRR 0\.\d{3}", result.stdout)

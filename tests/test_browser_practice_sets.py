@@ -18,7 +18,8 @@ SET_SIZE = 20
 
 def bank_ids() -> list[str]:
     bank = yaml.safe_load((ROOT / "quizzes" / f"{BANK}.yml").read_text("utf-8"))
-    return [q["id"] for q in bank["questions"]]
+    # A case study (type: case) is practised as its questions, in order.
+    return [sub["id"] for q in bank["questions"] for sub in (q["questions"] if q["type"] == "case" else [q])]
 
 
 def shown_ids(page) -> list[str]:

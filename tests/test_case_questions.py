@@ -243,3 +243,25 @@ def test_a_translation_gives_a_case_its_title_and_material_and_names_an_unknown_
     assert q101.case.title == "A village meeting" and q101.case.material == "The branch has 20 full members."
     assert bank.cases[0] is q101.case
     assert "case:al-case-2" in translation.fallback and "case:al-case-1" not in translation.fallback
+
+
+def test_coursekit_results_marks_a_case_by_its_share_of_the_case_points(project):
+    import datetime as dt
+
+    from coursekit.results.marking import mark_slip
+    from coursekit.results.slip import ResultSlip, SlipAnswer
+
+    blueprint = paper(project)
+    banks = {b.id: b for b in project.banks}
+    drawn, _ = draw_paper(blueprint, banks, 11)
+    answers = []
+    for part in drawn:
+        for q in part.questions:
+            right = q.type == "judge"  # judge questions answered right, the rest left blank
+            answers.append(SlipAnswer(q.id, q.type, q.answer if right else None, right, 0))
+    now = dt.datetime(2026, 12, 6, 10, 0)
+    slip = ResultSlip("张三", "某村", blueprint.id, blueprint.title, 11, now, now, 0, 0, False, answers)
+    marked = mark_slip(slip, {blueprint.id: blueprint}, banks)
+    assert round(marked.total, 6) == blueprint.total_points == 20
+    # al-002 (judge section, 2 points); al-101 (1 of 3 in case 1: 8/3) and al-201 (1 of 4 in case 2: 2)
+    assert round(marked.score, 6) == round(2 + 8 / 3 + 2, 6)

@@ -345,3 +345,25 @@ def test_review_counts_each_lesson_and_question_once_across_regulations():
     assert remaining["questions"] == len(flagged_questions) >= 100
     chart = next(r for r in review.regulations if r.regulation.id == "liucheng")
     assert chart.lessons  # listed for the reviewer even where the page shows only the rules' notice
+
+
+def test_a_regulation_known_only_by_its_publication_date_says_so(tmp_path):
+    """Where the effective-date clause was never read, the file gives `published:` and pages
+    label that date 发布日期: a publication date shown as 施行日期 would teach a wrong fact."""
+    root = mini(tmp_path / "p")
+    text = (root / "citations/tiaoli.yml").read_text("utf-8")
+    effective = re.search(r"^effective: (.+)$", text, re.M).group(1)
+    edit(root / "citations/tiaoli.yml", f"effective: {effective}", f"published: {effective}")
+    index = PageBuilder(loaded(root)).citations_page()
+    assert f"发布日期：{effective}".replace("-", "\\-") in index and "施行日期：" not in index
+    edit(root / "citations/tiaoli.yml", f"published: {effective}", f"published: {effective}\neffective: {effective}")
+    assert [p for p in problems_of(root) if "published" in p] == [
+        "citations/tiaoli.yml:3: 只能写 effective（施行日期）或 published（发布日期，没有读到施行日期时用）其中一个"
+    ]
+
+
+def test_the_organisational_handling_rules_show_their_publication_date_not_an_effective_one():
+    index = PageBuilder(loaded(ROOT)).citations_page()
+    section = index[index.index("## 《中国共产党不合格党员组织处置办法》") :]
+    section = section[: section.index("\n## ", 1)] if "\n## " in section[1:] else section
+    assert "发布日期：2024\\-08\\-29" in section and "施行日期：" not in section

@@ -6,14 +6,17 @@ dialog, no side effect, no request to another site."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from conftest import run_mkdocs, serve_directory
 from coursekit.messages import t
 from coursekit.model import Lesson
+from coursekit.publish.csp import PREVIEW_ENV
 from coursekit.sources.sanitise import sanitise_html
 from coursekit.sources.project import load_project
 from coursekit.sources.safety import lesson_markup_problems
@@ -124,15 +127,29 @@ def vector_site(tmp_path_factory) -> tuple[Path, str]:
     body += "\n\n## 未闭合\n\n```\n<img src=x onerror=alert(1)>\n"
     (project / "docs/vectors.md").write_text("# 向量\n\n" + body, "utf-8")
     (project / "docs/vectors.en.md").write_text("# Vectors\n\n" + body, "utf-8")
+    (project / "docs/vector").mkdir()
+    for i, (vector, _, _) in enumerate(VECTORS):  # and each alone: one cannot hide another
+        (project / f"docs/vector/{i:02d}.md").write_text(f"# 向量 {i}\n\n前文 {i}。\n\n{vector}\n", "utf-8")
     config = project / "mkdocs.yml"
     settings = config.read_text("utf-8").replace("  - 首页: index.md\n", "  - 首页: index.md\n  - 向量: vectors.md\n")
     config.write_text(settings.replace("strict: true", "strict: false"), "utf-8")
     site = tmp_path_factory.mktemp("vectors-site")
     result = run_mkdocs(project, site, strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    # The same pages without their <meta> policy: the sanitiser alone must hold.
+    with mock.patch.dict(os.environ, {PREVIEW_ENV: "1"}):
+        bare = run_mkdocs(project, tmp_path_factory.mktemp("vectors-without-meta") / "site", strict=False)
+    assert bare.returncode == 0, bare.stderr
     config.write_text(settings, "utf-8")
     strict = run_mkdocs(project, tmp_path_factory.mktemp("vectors-strict"))
     return site, result.stderr + "\n----\n" + strict.stderr + f"\nstrict exit {strict.returncode}"
+
+
+@pytest.fixture(scope="module")
+def site_without_meta(vector_site) -> Path:
+    site = vector_site[0].parent / "vectors-without-meta0" / "site"
+    assert site.is_dir() and "Content-Security-Policy" not in (site / "vector/00/index.html").read_text("utf-8")
+    return site
 
 
 def test_the_build_warns_of_each_removal_and_strict_stops(vector_site):
@@ -149,9 +166,28 @@ def test_every_page_carries_its_policy(vector_site):
         assert text.index("Content-Security-Policy") < text.index("<script"), page
 
 
+def browse_harmlessly(page, base: str, path: str, wait_ms: int) -> None:
+    """Open ``path``, hover, tab, open every <details>; nothing may run, load from outside,
+    navigate away or lie over the page."""
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    page.mouse.move(300, 300)
+    page.keyboard.press("Tab")
+    for summary in page.locator("article summary").all():
+        summary.click()
+    page.wait_for_timeout(wait_ms)  # animations (begin=0, dur=1s) and refreshes have had their time
+    assert page.evaluate("window.ckSideEffects") == [], path
+    assert page.url == base + path
+    assert [url for url in page.requests_seen if not url.startswith(base)] == [], path
+    covering = page.evaluate(
+        """() => [...document.querySelectorAll('article *')].filter(e => ['fixed', 'absolute'].includes(getComputedStyle(e).position)).map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert covering == [], path
+    assert page.evaluate("document.querySelectorAll('article [onerror], article [onload], article svg, article iframe, article object, article base, article video').length") == 0
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["vectors/", "en/vectors/"])
-def test_no_vector_runs_loads_or_covers_the_page(page, vector_site, path):
+def test_no_vector_runs_loads_or_covers_the_page(page, vector_site):
     site, _ = vector_site
     server = serve_directory(site)  # a plain static server: no Content-Security-Policy header
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -159,23 +195,29 @@ def test_no_vector_runs_loads_or_covers_the_page(page, vector_site, path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.add_init_script(ALERT_WATCH)
     try:
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
-        page.mouse.move(300, 300)
-        page.keyboard.press("Tab")
-        for summary in page.locator("article summary").all():
-            summary.click()
-        page.wait_for_timeout(1500)  # animations (begin=0, dur=1s) and refreshes have had their time
+        for path in ("vectors/", "en/vectors/"):  # all together, in both languages
+            browse_harmlessly(page, base, path, 1500)
+            assert "后文 0" in page.locator("article").inner_text()  # (the unclosed <math> vector swallows what follows it, in the browser too)
+        for i in range(len(VECTORS)):  # each alone
+            browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
+            assert f"前文 {i}" in page.locator("article").inner_text()
         assert dialogs == []
-        assert page.evaluate("window.ckSideEffects") == []
-        assert page.url == base + path
-        assert [url for url in page.requests_seen if not url.startswith(base)] == []
-        covering = page.evaluate(
-            """() => [...document.querySelectorAll('article *')].filter(e => ['fixed', 'absolute'].includes(getComputedStyle(e).position)).map(e => e.outerHTML.slice(0, 80))"""
-        )
-        assert covering == []
-        assert page.evaluate("document.querySelectorAll('article [onerror], article [onload], article svg, article iframe, article object, article base').length") == 0
-        assert "后文 0" in page.locator("article").inner_text()  # the page is there (the unclosed <math> vector swallows what follows it, in the browser too)
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_sanitiser_alone_holds_without_any_policy(page, site_without_meta):
+    server = serve_directory(site_without_meta)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(ALERT_WATCH)
+    try:
+        browse_harmlessly(page, base, "vectors/", 1500)
+        for i in range(len(VECTORS)):
+            browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
+        assert dialogs == []
     finally:
         server.shutdown()
 

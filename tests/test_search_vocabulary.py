@@ -59,3 +59,18 @@ def test_the_index_leaves_out_untranslated_copies_and_knows_summaries():
     lesson = next(page for page in index["pages"] if page[0] == "courses/a/dangfei/")
     assert lesson[2] == "课程甲" and lesson[4] == "zh"
     assert index["dict"]["党费"] > 0 and json.dumps(index, ensure_ascii=False)
+
+
+def test_the_browser_cuts_titles_and_headings_as_jieba_cut_them_into_the_index(built_site):
+    """The same segmentation on both sides: the query cutter, given a title or heading of the
+    site, finds the words jieba cut from it at build time. Known gap: jieba's HMM joins a run of
+    single characters into a word it does not know (哪天, 没人); the browser has no HMM."""
+    engine = ROOT / "src/coursekit/web/search-engine.js"
+    script = ROOT / "tests/js/search_cut_agreement.cjs"
+    result = subprocess.run(["node", str(script), str(engine), str(built_site / "search/coursekit-index.json")], capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout)
+    assert figures["total"] > 300
+    assert figures["agree"] / figures["total"] >= 0.99, figures["differ"]
+    # the words of the issue, whole
+    for differ in figures["differ"]:
+        assert not any(word in differ for word in ("党费", "转正", "三会一课", "流动党员", "联合党支部", "履职记录")), differ

@@ -135,7 +135,8 @@ def test_practice_page_holds_the_first_set_and_the_bank_its_data_file(built_site
 
     import yaml
 
-    ids = [q["id"] for q in yaml.safe_load((ROOT / "quizzes/sanhui-yike.yml").read_text("utf-8"))["questions"]]
+    items = yaml.safe_load((ROOT / "quizzes/sanhui-yike.yml").read_text("utf-8"))["questions"]
+    ids = [sub["id"] for q in items for sub in (q["questions"] if q["type"] == "case" else [q])]  # a case: its questions
     page = (built_site / "practice/sanhui-yike/index.html").read_text("utf-8")
     # Without JavaScript: the first 20 questions, answers collapsed, and a note on the other sets.
     assert re.findall(r'class="ck-question" id="q-([^"]+)"', page) == ids[:20]

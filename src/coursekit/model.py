@@ -51,7 +51,7 @@ class Regulation:
     title: str
     short: str
     issuer: str
-    effective: str
+    effective: str  # the date below, as written
     edition: str  # how notices name the edition taught, e.g. 2014年版
     read_at: str  # where the text taught was read
     status: str  # one of STATUSES
@@ -59,6 +59,7 @@ class Regulation:
     superseded_by: str = ""  # another regulation's id
     file: str = ""
     line: int = 0
+    date_kind: str = "effective"  # or "published", where the effective-date clause was not read
 
     @property
     def under_review(self) -> bool:
@@ -73,7 +74,7 @@ class Citation:
     regulation: str  # full title, e.g. 《中国共产党支部工作条例（试行）》
     short: str  # how lessons name it, e.g. 《条例》
     article: str  # e.g. 第十一条 (or 第二章 where only the chapter is known); may be empty if unknown
-    effective: str  # effective date of the text cited, as written
+    effective: str  # effective date of the text cited, as written (the publication date where date_kind says so)
     summary: str  # one line, in our own words
     reliability: str  # A or B (C rows of the fact sheet are never cited as a rule)
     facts: list[str] = field(default_factory=list)  # fact sheet row ids, e.g. SH-02
@@ -85,6 +86,7 @@ class Citation:
     document: Regulation | None = None
     checked: Checked | None = None  # checked against the reported revision
     superseded_by: str = ""  # another citation key
+    date_kind: str = "effective"  # or "published"
 
     @property
     def confirmed(self) -> bool:

@@ -19,7 +19,8 @@ MkDocs events used, and why:
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
   page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
   and would parse the quiz markup and data too, which it leaves out anyway.
-- ``on_config`` also keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
+- ``on_config`` also checks every language's translation files before the first language writes
+  a page, and keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
   counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
 - ``on_page_markdown``: put a visible notice on a hand-written page shown in Chinese because it
   has no translation.
@@ -76,7 +77,7 @@ from coursekit.sources.translations import translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search.css", "text-size.js")
+WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -129,6 +130,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # With mkdocs-static-i18n, one `mkdocs build` runs every event once per language on the same
     # plugin instance and config: sources are loaded once, the user's nav is kept aside.
     _loaded = None
+    _translated = None  # language: (translation, problems), made before anything is written
     _user_nav = None
 
     def _language(self, config) -> tuple[str, object]:
@@ -161,6 +163,12 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         _stop_on(problems)
         lang, i18n = self._language(config)
         self._lang, self._i18n = lang, i18n
+        if self._translated is None:
+            # Every language's translation files are checked before the first language writes a
+            # page: a mistake in an English file stopped the build after the Chinese site was written.
+            others = [other for other in (i18n.build_languages if i18n else []) if other != i18n.default_language]
+            self._translated = {other: translate_project(project, root, other, self._layout) for other in others}
+            _stop_on(sorted({p for _, found in self._translated.values() for p in found}))
         edition = content_edition(root, lang)
         # Shown in every page's footer by docs/overrides/partials/copyright.html.
         config.extra["coursekit_edition"] = footer_edition(root, lang)
@@ -169,7 +177,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if i18n is not None and lang != i18n.default_language:
             # This language's translation files laid over the project; what has no translation
             # is shown in the default language, linked to the original one folder up.
-            translation, problems = translate_project(project, root, lang, self._layout)
+            translation, problems = self._translated.get(lang) or translate_project(project, root, lang, self._layout)
             _stop_on(problems)
             project, fallback = translation.project, frozenset(translation.fallback)
         self._site: SiteFiles = build_site_files(

@@ -9,16 +9,19 @@ from coursekit.messages import t
 
 
 def run(args: argparse.Namespace) -> int:
-    from coursekit.bench.run import growth, run_bench
+    from coursekit.bench.run import growth, run_bench, run_search_bench
 
     template = Path(args.config).resolve()
+    if args.search:
+        ok = run_search_bench(template, workdir=Path(args.workdir) if args.workdir else None, lessons=args.search_lessons)
+        return 0 if ok or not args.strict else 1
     if args.growth:
         growth([int(n) for n in args.growth.split(",")], template)
         return 0
     lessons, questions = (60, 600) if args.quick else (args.lessons, args.questions)
     # Quick: each build once, so that four projects and the browser fit in a minute.
     repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
-    ok = run_bench(lessons, questions, template, workdir=Path(args.workdir) if args.workdir else None, browser=not args.no_browser, repeat=repeat)
+    ok = run_bench(lessons, questions, template, workdir=Path(args.workdir) if args.workdir else None, browser=not args.no_browser, repeat=repeat, search_lessons=0 if args.quick else args.search_lessons)
     return 0 if ok or not args.strict else 1
 
 
@@ -30,6 +33,8 @@ def register(subparsers) -> None:
     parser.add_argument("--no-browser", action="store_true", help=t("bench.no_browser_help"))
     parser.add_argument("--growth", metavar="N,N,…", help=t("bench.growth_help"))
     parser.add_argument("--repeat", type=int, default=None, help=t("bench.repeat_help"))
+    parser.add_argument("--search", action="store_true", help=t("bench.search_help"))
+    parser.add_argument("--search-lessons", type=int, default=2000, help=t("bench.search_lessons_help"))
     parser.add_argument("--strict", action="store_true", help=t("bench.strict_help"))
     parser.add_argument("--workdir", help=t("bench.workdir_help"))
     parser.add_argument("--config", default="mkdocs.yml", help=t("bench.config_help"))

@@ -26,13 +26,15 @@ from coursekit.papers.variants import OBJECTIVE_TYPES, PaperItem, PaperSection, 
 
 OPTION_INDENT = Mm(7)
 BLANK = "\u3000" * 6  # full-width spaces, underlined: room to write a word or two by hand
-SHORT_ANSWER_HEIGHT = Mm(45)
+SHORT_ANSWER_HEIGHT = Mm(38)  # about eight handwritten lines
 BODY_SIZE = Pt(10.5)  # 五号, the size of most printed exam papers
 KEY_NOTE_SIZE = Pt(9.5)
-TEXT_WIDTH = Mm(166)  # A4 less the margins of ``office.word.new_document``
-# How many options share a line, by the widest option (in Chinese characters, "A. " included).
-# A line of 10.5 pt text holds about 42 characters after the indent; a little is left to spare.
-OPTIONS_PER_LINE = ((4, 9), (2, 19))
+SIDE_MARGIN = Mm(18)
+TOP_MARGIN = Mm(16)
+TEXT_WIDTH = Mm(210) - 2 * SIDE_MARGIN
+# How many options may share a line, by the widest option (in Chinese characters, "A. " included).
+# A line of 10.5 pt text holds about 45 characters after the indent; a character is left to spare.
+OPTIONS_PER_LINE = ((4, 10), (3, 13.5), (2, 21))
 KEY_INLINE = 12  # a blank answer longer than this (in characters) is listed below the key's table
 def _rules(variant: PaperVariant, lang: str) -> str:
     blueprint = variant.blueprint
@@ -90,7 +92,7 @@ def _stem(doc: DocumentObject, item: PaperItem, with_blanks: bool = True):
     """The numbered stem; blanks as underlined space; a bracket to answer in for objective types."""
     question = item.question
     paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.paragraph_format.space_before = Pt(4)
     # A stem stays with its options or answer box; a question of one paragraph (judge, blank) must
     # not, or a section's stems chain into one block that cannot break across pages.
     paragraph.paragraph_format.keep_with_next = bool(item.options) or question.type == "short"
@@ -128,8 +130,12 @@ def text_width(text: str) -> float:
 
 
 def options_per_line(options: list[str]) -> int:
+    """The fewest lines the options fit on; of equal counts, full lines (four options two by two,
+    not three and one)."""
     widest = max((text_width(f"A. {o}") for o in options), default=0)
-    return next((per for per, width in OPTIONS_PER_LINE if widest <= width and len(options) >= per), 1)
+    count = len(options)
+    fitting = [per for per, width in OPTIONS_PER_LINE if widest <= width and count >= per] + [1]
+    return min(fitting, key=lambda per: (-(-count // per), count % per != 0, -per))
 
 
 def _options(doc: DocumentObject, item: PaperItem) -> None:
@@ -159,11 +165,17 @@ def _answer_box(doc: DocumentObject, lang: str) -> None:
 
 
 def _paper_document() -> DocumentObject:
-    """A document for a paper or key: 五号 body text with no space after each paragraph (the
-    template's 10 pt after every line would spread 41 questions over two more pages); questions
-    are set apart by the space before their stems."""
+    """A document for a paper or key, set as exam papers are: 五号 body text, single line spacing,
+    no space after each paragraph, margins of 16 and 18 mm. The template's 10 pt after every line
+    and 1.15 spacing would spread 41 questions over two more pages; questions are set apart by
+    the space before their stems."""
     doc = new_document(body_size=BODY_SIZE)
-    doc.styles["Normal"].paragraph_format.space_after = Pt(0)
+    normal = doc.styles["Normal"].paragraph_format
+    normal.space_after = Pt(0)
+    normal.line_spacing = 1.0
+    section = doc.sections[0]
+    section.left_margin = section.right_margin = SIDE_MARGIN
+    section.top_margin = section.bottom_margin = TOP_MARGIN
     return doc
 
 

@@ -272,7 +272,7 @@ class PageBuilder:
                 lines += self._edition_lines(document)
             for c in entries:
                 lines += [f"### {md_text(c.place)} {{#{c.key}}}", "", md_text(c.summary), ""]
-                facts = [f"{self._t('page.effective')}{colon}{md_text(c.effective)}"]
+                facts = [f"{self._t('page.' + c.date_kind)}{colon}{md_text(c.effective)}"]
                 if not c.confirmed:
                     note = c.number_note
                     number = (
@@ -291,7 +291,7 @@ class PageBuilder:
     def _edition_lines(self, document) -> list[str]:
         """Which edition is taught and its status, at the head of the regulation's entries."""
         colon = self._t("page.colon")
-        edition = self._t("currency.index_edition_text", edition=document.edition, issuer=document.issuer or "—", effective=document.effective, read_at=document.read_at)
+        edition = self._t("currency.index_edition_text", edition=document.edition, issuer=document.issuer or "—", effective=f"{self._t('page.' + document.date_kind)}{colon}{document.effective}", read_at=document.read_at)
         lines = [f"**{md_text(self._t('currency.index_edition'))}**{colon}{md_text(edition)}", ""]
         if document.status == STATUS_SUPERSEDED:
             status = self._t("currency.status_superseded", by=document.superseded_by)

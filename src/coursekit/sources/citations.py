@@ -34,7 +34,7 @@ CAVEAT = re.compile(
     r"(article|chapter) numbers?\b[^.;)]*(to be checked|inferred|from a single|not (stated|checked|verified))",
     re.IGNORECASE,
 )
-HEAD_KEYS = {"regulation", "short", "effective", "issuer", "edition", "read_at", "status", "revision", "superseded_by", "articles"}
+HEAD_KEYS = {"regulation", "short", "effective", "published", "issuer", "edition", "read_at", "status", "revision", "superseded_by", "articles"}
 ENTRY_KEYS = {"key", "article", "number", "topic", "number_note", "summary", "reliability", "facts", "effective", "checked", "superseded_by"}
 
 
@@ -107,8 +107,15 @@ def load_citation_file(path: Path, shown_as: str, data: bytes | None = None) -> 
     head.unknown_keys(HEAD_KEYS)
     regulation = head.text("regulation")
     short = head.text("short", required=False, default=regulation)
-    effective = head.text("effective")
+    # Where the effective-date clause was never read, the file gives the publication date
+    # instead, and pages label it as such: a publication date shown as 施行日期 is a wrong fact.
+    published = head.text("published", required=False)
+    if published and "effective" in top:
+        head.problem("published", t("citation.published_and_effective"))
+    date_kind = "published" if published else "effective"
+    effective = published or head.text("effective")
     document = _regulation(head, path, shown_as, regulation, short, effective)
+    document.date_kind = date_kind
     citations = []
     for item in head.mapping_list("articles"):
         row = FieldReader(item, shown_as, problems)
@@ -135,6 +142,7 @@ def load_citation_file(path: Path, shown_as: str, data: bytes | None = None) -> 
                 short=short,
                 article=article,
                 effective=row.text("effective", required=False, default=effective),
+                date_kind="effective" if "effective" in item else date_kind,
                 summary=row.text("summary"),
                 reliability=reliability,
                 facts=row.text_list("facts"),

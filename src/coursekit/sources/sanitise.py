@@ -228,13 +228,16 @@ _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)")
 def sanitise_html(html: str) -> Sanitised:
     """``html`` with everything outside the allow-list removed, and what was removed."""
     as_parsed = _AS_PARSED.clean(html)
+    clean = _ALLOWED.clean(as_parsed)
+    # Tags no browser knows (an author's "<date>") vanish in the first pass; name them too.
+    unknown = sorted({name.lower() for name in _TAG_NAME.findall(_COMMENT.sub("", html))} - _KNOWN_TAGS)
+    removed = [Removal(t("safety.unknown_tag", tag=name), f"<{name}") for name in unknown]
+    if clean == as_parsed:  # nothing removed (almost every page): no need to say what
+        return Sanitised(clean, removed)
     walker = _Walker()
     walker.feed(as_parsed)
     walker.close()
-    # Tags no browser knows (an author's "<date>") vanish in the first pass; name them too.
-    unknown = sorted({name.lower() for name in _TAG_NAME.findall(_COMMENT.sub("", html))} - _KNOWN_TAGS)
-    removed = walker.removed + [Removal(t("safety.unknown_tag", tag=name), f"<{name}") for name in unknown]
-    return Sanitised(_ALLOWED.clean(as_parsed), removed)
+    return Sanitised(clean, walker.removed + removed)
 
 
 def locate(source: str, removed: list[Removal]) -> list[tuple[int, Removal]]:

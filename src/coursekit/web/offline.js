@@ -219,7 +219,15 @@
     }
   }
 
-  if (worker) {
+  function register() {
+    // `mkdocs serve` (its live-reload script is on the page): every edit is a new edition, and
+    // a kept copy would hide it; no service worker there, and none left from an earlier visit.
+    if (typeof window.livereload === "function") {
+      worker.getRegistration(ROOT).then(function (registration) {
+        if (registration) registration.unregister();
+      }).catch(function () {});
+      return;
+    }
     worker
       .register(ROOT + "sw.js", { scope: ROOT })
       .then(function (registration) {
@@ -227,6 +235,12 @@
         registration.update().catch(function () {}); // offline: nothing to learn
       })
       .catch(function () {});
+  }
+  if (worker) {
+    // After the page has loaded: the live-reload script comes after ours, and the first visit's
+    // downloads should not compete with the page's own.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();

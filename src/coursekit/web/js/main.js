@@ -18,6 +18,7 @@ import { mountLesson } from "./components/lesson.js";
 import { mountNotebook } from "./components/notebook.js";
 import { mountProgress } from "./components/progress.js";
 import { mountQuiz } from "./components/practice.js";
+import { mountToday } from "./components/today.js";
 
 /* Which component mounts on which element. */
 var COMPONENTS = [
@@ -27,6 +28,7 @@ var COMPONENTS = [
   [".ck-progress", mountProgress],
   [".ck-course-progress", mountCourseProgress],
   [".ck-meta[data-ck-lesson]", mountLesson],
+  [".ck-today", mountToday],
 ];
 
 /* Mount every component once per element, whether Material's document$ or DOMContentLoaded calls. */

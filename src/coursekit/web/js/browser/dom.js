@@ -85,3 +85,36 @@ export function download(name, data) {
   document.body.removeChild(link);
   setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
 }
+
+/* Put ``text`` on the clipboard; resolves true when it is there. WeChat's browser and older
+   phones may refuse (no secure context, no permission): the caller also shows the text in a
+   box the learner can long-press and copy. */
+export function copyText(text) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return copyBySelection(text); });
+  }
+  return Promise.resolve(copyBySelection(text));
+}
+
+function copyBySelection(text) {
+  var box = el("textarea", { readonly: true, class: "ck-sr" });
+  box.value = text;
+  document.body.appendChild(box);
+  box.select();
+  var done = false;
+  try {
+    done = document.execCommand("copy");
+  } catch (e) {
+    done = false;
+  }
+  document.body.removeChild(box);
+  return done;
+}
+
+/* A read-only box showing ``text``, selected on focus so a long press copies all of it. */
+export function textBox(text, label) {
+  var box = el("textarea", { readonly: true, rows: "4", class: "ck-copy-text", "aria-label": label });
+  box.value = text;
+  box.addEventListener("focus", function () { box.select(); });
+  return box;
+}

@@ -3,6 +3,8 @@
  */
 
 import { applyAnswer } from "../logic/leitner.js";
+import { isoDay } from "../logic/strings.js";
+import { addDay } from "../logic/today.js";
 import { createStore } from "../logic/state.js";
 import { notice } from "./dom.js";
 
@@ -23,6 +25,8 @@ export function updateState(change) {
 
 export function recordAnswer(id, right) {
   updateState(function (s) {
-    applyAnswer(s, id, right, Date.now());
+    var now = Date.now();
+    applyAnswer(s, id, right, now);
+    s.days = addDay(s.days, isoDay(now)); // the home page's streak
   });
 }

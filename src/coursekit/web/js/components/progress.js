@@ -4,7 +4,7 @@
 import { courseStats, isMastered } from "../logic/leitner.js";
 import { mergeState, parseState } from "../logic/state.js";
 import { formatDate, formatPoints, isoDay, t } from "../logic/strings.js";
-import { button, download, el, fill } from "../browser/dom.js";
+import { button, copyText, download, el, fill, textBox } from "../browser/dom.js";
 import { exportedState, loadState, updateState } from "../browser/saved.js";
 import { withSiteData } from "../browser/site-data.js";
 
@@ -25,21 +25,42 @@ function renderProgress(box, site) {
     if (!chosen) return;
     var reader = new FileReader(); // not Blob.text(): older phone browsers lack it
     reader.onload = function () {
-      var other = parseState(String(reader.result));
-      if (!other) {
-        status.className = "ck-import-status ck-bad";
-        status.textContent = t("import_bad");
-      } else {
-        var counts;
-        updateState(function (s) { counts = mergeState(s, other); });
-        status.className = "ck-import-status ck-ok";
-        status.textContent = t("import_done", counts);
-        drawOverview();
-      }
+      importText(String(reader.result));
       file.value = "";
     };
     reader.readAsText(chosen, "utf-8");
   });
+  function importText(text) {
+    var other = parseState(text);
+    if (!other) {
+      status.className = "ck-import-status ck-bad";
+      status.textContent = t("import_bad");
+    } else {
+      var counts;
+      updateState(function (s) { counts = mergeState(s, other); });
+      status.className = "ck-import-status ck-ok";
+      status.textContent = t("import_done", counts);
+      drawOverview();
+    }
+  }
+  /* The backup as text, for phones whose browser (WeChat's) blocks downloads: copied, and shown
+     to copy by hand; on the other phone it is pasted into the box below. */
+  var copied = el("div", { class: "ck-backup-text" });
+  function copyBackup() {
+    var text = JSON.stringify(exportedState());
+    fill(copied, [textBox(text, t("pg_backup_text_label"))]);
+    copyText(text).then(function (done) {
+      status.className = "ck-import-status ck-ok";
+      status.textContent = t(done ? "pg_copied" : "pg_copy_by_hand");
+    });
+  }
+  var pasted = el("textarea", { rows: "3", class: "ck-paste", "aria-label": t("pg_paste_label"), placeholder: t("pg_paste_label") });
+  function importPasted() {
+    var text = pasted.value;
+    var start = text.indexOf("{");
+    importText(start >= 0 ? text.slice(start, text.lastIndexOf("}") + 1) : text);
+    if (status.classList.contains("ck-ok")) pasted.value = "";
+  }
   fill(box, [
     el("p", { class: "ck-hint", text: t("pg_definitions") }),
     overview,
@@ -48,6 +69,12 @@ function renderProgress(box, site) {
       el("p", { text: t("pg_backup_intro") }),
       el("div", { class: "ck-actions" }, [button(t("pg_export"), exportState, "ck-btn--primary ck-export")]),
       el("label", { class: "ck-btn ck-import" }, [el("span", { text: t("pg_import") }), file]),
+      el("h3", { text: t("pg_text_title") }),
+      el("p", { class: "ck-hint", text: t("pg_text_intro") }),
+      el("div", { class: "ck-actions" }, [button(t("pg_copy"), copyBackup, "ck-backup-copy")]),
+      copied,
+      el("label", { class: "ck-field" }, [el("span", { text: t("pg_paste_label") }), pasted]),
+      el("div", { class: "ck-actions" }, [button(t("pg_paste_import"), importPasted, "ck-paste-import")]),
       status,
     ]),
   ]);
