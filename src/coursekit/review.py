@@ -21,6 +21,7 @@ from coursekit.currency import date_text, is_stale, lesson_keys, regulations_und
 from coursekit.draw import candidates
 from coursekit.messages import current_lang, t
 from coursekit.model import Citation, Project, Regulation, regulations_of
+from coursekit.office.cells import set_inert
 
 
 @dataclass
@@ -173,9 +174,7 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 
 def _cell(sheet, row: int, column: int, value: object) -> None:
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        cell.data_type = "s"  # text from the sources is text, never a formula
+    set_inert(sheet.cell(row=row, column=column), value)  # text from the sources is text, never a formula
 
 
 def _sheet(book, title: str, header: list[str], rows: list[list[object]], widths: list[int]) -> None:

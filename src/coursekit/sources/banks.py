@@ -66,6 +66,12 @@ def _read_options(q: FieldReader, qtype: str) -> list[str]:
     return options
 
 
+def _answer_texts(raw: object) -> list[str]:
+    if isinstance(raw, list):
+        return [text for item in raw for text in _answer_texts(item)]
+    return [raw] if isinstance(raw, str) else []
+
+
 def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> object:
     raw = q.data.get("answer")
     if qtype == "order":
@@ -75,6 +81,11 @@ def _read_answer(q: FieldReader, qtype: str, options: list[str], stem: str) -> o
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         q.problem(None, t("question.answer_missing"))
         return None
+    for text in _answer_texts(raw):  # kept as written, so not read through FieldReader.text
+        problem = text_problem(text, "answer")
+        if problem:
+            q.problem("answer", problem)
+            return None
     if qtype in ("single", "multiple"):
         letters = parse_letters(raw)
         if letters is None:

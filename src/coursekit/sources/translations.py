@@ -28,7 +28,7 @@ from coursekit.problems import Problem, display_path
 from coursekit.sources.banks import BLANK_MARK
 from coursekit.sources.citations import caveat_problems
 from coursekit.sources.courses import split_front_matter
-from coursekit.sources.fields import FieldReader, require_mapping
+from coursekit.sources.fields import FieldReader, require_mapping, text_problem
 from coursekit.sources.layout import Layout, is_translation
 from coursekit.sources.reading import read_source
 from coursekit.sources.safety import lesson_markup_problems
@@ -223,6 +223,10 @@ def _banks(result: Translation, folder: Path, root: Path, problems: list[Problem
                 answer = [[str(w).strip() for w in (e if isinstance(e, list) else [e]) if w is not None and str(w).strip()] for e in entries if e is not None]
                 if any(not words for words in answer) or any(isinstance(w, dict) for e in entries if isinstance(e, list) for w in e):
                     row.problem("answer", t("question.blank_empty"))
+                    continue
+                found = next((p for p in (text_problem(w, "answer") for words in answer for w in words) if p), None)
+                if found:
+                    row.problem("answer", found)
                     continue
                 if len(answer) != len(question.answer) or len(BLANK_MARK.findall(stem)) != len(answer):
                     row.problem("answer", t("translation.blank_count", expected=len(question.answer)))
