@@ -18,9 +18,10 @@ def exists(name: str) -> bool:
 
 
 def named_paths(page: Path) -> list[str]:
-    """The paths a page names: with a folder in them (``site/pages.py``, ``logic/``), not the
-    addresses of the built site (``assets/…``, ``/peixun/``)."""
-    return [name for name in NAMED.findall(page.read_text("utf-8")) if "/" in name and not name.startswith(("/", "assets/"))]
+    """The paths a page names: with a folder in them (``site/pages.py``, ``logic/``), not what a
+    build makes (the built site's ``assets/…`` and ``search/…``, ``/peixun/``, ``.cache/…``)."""
+    generated = ("/", "assets/", "search/", ".cache/")
+    return [name for name in NAMED.findall(page.read_text("utf-8")) if "/" in name and not name.startswith(generated)]
 
 
 def test_the_developer_pages_exist_and_are_not_published():
