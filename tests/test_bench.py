@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from coursekit.bench.preview import first_lesson
 from coursekit.bench.run import Budgets
 from coursekit.messages import t
 
@@ -23,7 +24,7 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -32,7 +33,7 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     # two, the quiz page budget also for exam pages, search on the real site's index and on the
     # synthetic one's
     assert len(verdicts) == len(Budgets.__dataclass_fields__) + 5, verdicts
-    keys = ("bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_i18n", "bench.budget_i18n_first", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
+    keys = ("bench.budget_preview_real", "bench.budget_preview_corpus", "bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_i18n", "bench.budget_i18n_first", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
     for key in keys:
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
@@ -43,6 +44,12 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
+    # The preview was measured on a copy of this site and on the corpus, five saves each, each
+    # save seen: a number of seconds, not "—"; the copy's lesson is left as it was.
+    previews = [line for line in lines if line.startswith("Preview (")]
+    assert len(previews) == 2 and all("—" not in line.split(":", 1)[1].split("median")[0] for line in previews), previews
+    original, _ = first_lesson(ROOT)
+    assert (tmp_path / "preview-real" / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
 
 
 def test_ratios_pair_the_builds_of_each_round():

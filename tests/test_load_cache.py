@@ -17,7 +17,7 @@ from coursekit.sources.cache import CACHE_FILE, LoadCache, from_data
 from coursekit.sources.courses import load_lesson
 from coursekit.sources.project import load_project
 
-from conftest import run_mkdocs
+from conftest import ROOT, run_mkdocs
 from minisite import MINI, make_mini_project
 
 CACHED_FILES = 5  # the mini project's citation file, bank, paper and two lessons
@@ -237,3 +237,17 @@ def test_coursekit_check_leaves_the_build_its_files_loaded(project):
     cache = LoadCache.in_project(project)
     load_project(project, cache=cache)
     assert cache.hits == CACHED_FILES
+
+
+def test_what_was_one_object_is_one_object_again_from_the_cache(tmp_path):
+    """A case and the questions that name it share one ``Case``: the page shows the situation
+    above the first question only, by identity. Read back from the cache, it must still be one."""
+    for name in ("courses", "quizzes", "citations"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    fresh, problems, _ = load(tmp_path)
+    cached, problems_again, hits = load(tmp_path)
+    assert problems == problems_again == [] and hits > 0
+    for project in (fresh, cached):
+        shared = [(q, case) for bank in project.banks for case in bank.cases for q in bank.questions if q.case is not None and q.case.id == case.id]
+        assert shared, "the real banks have case questions"
+        assert all(q.case is case for q, case in shared)

@@ -1,5 +1,15 @@
 """The ``coursekit`` MkDocs plugin: a thin adapter over the engine.
 
+Undocumented names of other packages that this module (and no other module of coursekit) relies
+on; ``tests/test_adapter_names.py`` fails when an upgrade renames or drops one:
+
+- mkdocs-static-i18n, its plugin's attributes: ``current_language``, ``default_language``,
+  ``build_languages``, ``building``; the attributes its language switcher reads on a ``File``:
+  ``locale``, ``locale_alternate_of``, ``localization``, ``norm_src_uri``, ``alternates``; the
+  entries of ``config.extra.alternate`` (``lang``, ``link``) it sets for the switcher.
+- Material, its search plugin's ``is_dirty`` (turned off in the preview: ``on_config``).
+- MkDocs, the text of its warning on dirty builds (``DIRTY_WARNING``).
+
 MkDocs events used, and why:
 
 - ``on_config``: load and check the sources (the build stops on any authoring problem, before
@@ -33,10 +43,17 @@ MkDocs events used, and why:
 - ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
   one's ``on_post_build`` and then writes the search index of all of them): put the default
   language's 404 page at the root and the others in their folders (``en/404.html``), and write the
-  search index as UTF-8 (``coursekit.site.compact``); last, write the service worker and the web app
-  manifest from the files built (``coursekit.site.offline``). No ``on_startup``/``on_shutdown``: either
-  would make MkDocs keep this plugin across ``mkdocs serve`` rebuilds, and with it the sources
-  loaded before an edit.
+  search index as UTF-8 (``coursekit.site.compact``; in the preview, first merged with the last
+  build's index, ``coursekit.adapters.preview``); then coursekit's own search index
+  (``coursekit.search.index``); last, write the service worker and the web app manifest from the
+  files built (``coursekit.site.offline``).
+- ``on_startup``: under ``mkdocs serve --dirty`` (``scripts/serve``), keep the preview's state
+  across its builds so that a build after a lesson edit builds that page alone
+  (``coursekit.adapters.preview``). MkDocs keeps a plugin with ``on_startup`` across the serve
+  builds, so each build's own state is reset in ``on_config``.
+- ``on_pre_build``, ``on_nav``, ``on_env``: in the preview, empty the site folder before a full
+  build; give the pages a dirty build does not read their last titles; keep the compiled
+  templates from one build to the next.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources.
 """
@@ -58,6 +75,7 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
+from coursekit.adapters.preview import GeneratedPage, Preview, file_states, page_digest
 from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
@@ -72,12 +90,24 @@ from coursekit.sources.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from coursekit.sources.cache import LoadCache
 from coursekit.sources.project import Layout, load_project
 from coursekit.sources.sanitise import sanitise_page
-from coursekit.sources.translations import translate_project
+from coursekit.sources.translations import is_translation, translate_project
 
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
 WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
+
+
+# MkDocs's warning on every dirty build; it would fail every build of the strict preview.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class QuietDirtyWarning(logging.Filter):
+    """Drops MkDocs's warning that a build is dirty: the preview chooses dirty builds only where
+    they give the pages a full build would (``coursekit.adapters.preview``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
 
 
 def _titles_as_markup(nav: list) -> list:
@@ -128,10 +158,33 @@ class CoursekitConfig(Config):
 
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # With mkdocs-static-i18n, one `mkdocs build` runs every event once per language on the same
-    # plugin instance and config: sources are loaded once, the user's nav is kept aside.
+    # plugin instance and config: sources are loaded once, the user's nav is kept aside. With
+    # ``on_startup``, `mkdocs serve` keeps the instance across its builds: each starts afresh.
     _loaded = None
     _translated = None  # language: (translation, problems), made before anything is written
     _user_nav = None
+    _preview: Preview | None = None  # under `mkdocs serve --dirty` (scripts/serve)
+
+    def on_startup(self, *, command, dirty):
+        if command == "serve" and dirty:
+            self._preview = Preview()
+            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+
+    @staticmethod
+    def _index_only_the_pages_built(config) -> None:
+        """Material's search plugin, when dirty, keeps the last index and replaces the entries of
+        the first page built; with mkdocs-static-i18n feeding it every language's entries again,
+        the index doubled with every build. Made to index only the pages built, and the preview
+        merges the entries (``adapters.preview``). ``is_dirty`` is Material's own name."""
+        for name in ("material/search", "search"):
+            search = config.plugins.get(name)
+            if search is not None and hasattr(search, "is_dirty"):
+                search.is_dirty = False
+
+    def _first_language(self, config) -> bool:
+        """Whether this is a new build, not a further language of one (mkdocs-static-i18n)."""
+        i18n = config.plugins.get("i18n")
+        return i18n is None or not i18n.building
 
     def _language(self, config) -> tuple[str, object]:
         """The language being built and the i18n plugin (None without it)."""
@@ -155,6 +208,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         _warnings_count_under_strict(config)
         root, self._layout = self._locate(config)
         self._root = root
+        if self._first_language(config):
+            self._loaded, self._translated, self._404_pages = None, None, {}
+            if self._preview is not None:
+                self._index_only_the_pages_built(config)
+                self._preview.start(self._watched_files(config), self._is_lesson)
         if self._loaded is None:
             cache = LoadCache.in_project(root, self.config.cache_dir, report=log.info)
             self._loaded = load_project(root, self._layout, cache)
@@ -193,6 +251,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if self._user_nav is not None:
             position = min(self.config.nav_position, len(self._user_nav))
             config.nav = self._user_nav[:position] + _titles_as_markup(self._site.nav) + self._user_nav[position:]
+        if self._preview is not None:
+            site = self._site
+            pages = {src: page_digest(text, site.fragments.get(src, []), site.inline.get(src, [])) for src, text in site.files.items() if src.endswith(".md")}
+            self._preview.language(lang, json.dumps(config.nav, ensure_ascii=False, default=str), pages)
         for path in (f"{ASSET_DIR}/coursekit.css", f"{ASSET_DIR}/trainer.css", f"{ASSET_DIR}/search.css"):
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -203,11 +265,33 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
                 config.extra_javascript.append(path)
         return config
 
+    def _watched_files(self, config) -> dict[str, tuple[int, int]]:
+        folders = [*self._layout.watch_paths(self._root), Path(config.docs_dir)]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        return file_states(folders, [Path(config.config_file_path)])
+
+    def _is_lesson(self, path: str) -> bool:
+        """A lesson's own file (not a translation): its edit alone allows a dirty build."""
+        file = Path(path)
+        courses = self._root / self._layout.courses
+        return file.suffix == ".md" and file.parent.parent == courses and not is_translation(file)
+
+    def on_pre_build(self, *, config):
+        if self._preview is not None and self._first_language(config):
+            self._preview.empty_site(config.site_dir)
+            log.debug("preview: %s build", "full" if self._preview.full else "dirty")
+
     @event_priority(-110)
     def on_files(self, files: Files, *, config) -> Files:
         prefix = self._language_folder()
         for src_uri, content in self._site.files.items():
-            files.append(self._localised(File.generated(config, src_uri, content=content), prefix, config))
+            if self._preview is not None and src_uri.endswith(".md"):
+                file = GeneratedPage.generated(config, src_uri, content=content)
+                file.changed = self._preview.changed(self._lang, src_uri)
+            else:
+                file = File.generated(config, src_uri, content=content)
+            files.append(self._localised(file, prefix, config))
         web = resources.files("coursekit").joinpath("web")
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
@@ -231,8 +315,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             return file
         plain_dest = file.dest_uri
         if prefix:
-            file.dest_uri = prefix + plain_dest
-            file.url = file._get_url()
+            file.dest_uri = prefix + plain_dest  # before anything reads ``url``, which follows it
         file.locale = file.locale_alternate_of = self._lang
         file.localization = self._lang if prefix else None
         file.norm_src_uri = file.src_uri
@@ -243,6 +326,21 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             twin.locale = lang
             file.alternates[lang] = file if lang == self._lang else twin
         return file
+
+    def on_nav(self, nav, *, config, files):
+        # A dirty build reads only the pages it builds: the others keep their last titles.
+        if self._preview is not None:
+            for file in files.documentation_pages():
+                if file.page is not None and not file.is_modified():
+                    title = self._preview.title(self._lang, file.src_uri)
+                    if title is not None:
+                        file.page.title = title
+        return nav
+
+    def on_env(self, env, *, config, files):
+        if self._preview is not None:
+            env.bytecode_cache = self._preview.templates
+        return env
 
     def on_page_content(self, html, *, page, config, files):
         html, removed = sanitise_page(html, page.markdown or "", page.file.src_uri)
@@ -269,6 +367,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        if self._preview is not None:
+            self._preview.seen(self._lang, page.file.src_uri, page.url, page.title)
         # Material prints <title> as ``page.title | striptags``, and striptags also decodes
         # entities: an author's title escaped to "&lt;/title&gt;&lt;script&gt;" would come out as
         # markup. ``meta.title`` is printed as is, so give it the plain text, escaped once.
@@ -287,6 +387,16 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         return context
 
     def on_template_context(self, context, *, template_name, config):
+        if template_name == "404.html" and self._i18n is not None:
+            # The 404 page answers for any missing address, so its language switcher leads to
+            # each language's home page. mkdocs-static-i18n leaves it the links of whichever page
+            # it handled last: in the English 404 page, a print page, or in the preview the
+            # page built last.
+            default = self._i18n.default_language
+            config.extra.alternate = [
+                dict(alternate, link="/" if alternate.get("lang") == default else f"/{alternate['lang']}/") if alternate.get("lang") else alternate
+                for alternate in getattr(config.extra, "alternate", None) or []
+            ]
         base_path = os.environ.get(BASE_PATH_ENV)
         if template_name == "404.html" and base_path:
             base = normalise_base_path(base_path)
@@ -309,8 +419,6 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if not os.environ.get(PREVIEW_ENV):
             output = with_meta_policy(output)
         if self._i18n is not None:
-            if not hasattr(self, "_404_pages"):
-                self._404_pages: dict[str, str] = {}
             self._404_pages[self._language_folder()] = output
         return output
 
@@ -319,9 +427,12 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         if self._i18n is not None and self._i18n.building:
             return  # a language built inside the first one's on_post_build: that one finishes last
         site = Path(config.site_dir)
-        for folder, page in getattr(self, "_404_pages", {}).items():
+        for folder, page in self._404_pages.items():
             (site / folder / "404.html").write_text(page, "utf-8")
-        compact_search_index(site / "search" / "search_index.json")
+        index = site / "search" / "search_index.json"
+        if self._preview is not None:
+            self._preview.search_index(index)  # before it is cut down to its config, below
+        compact_search_index(index)
         # Our search index, fetched when the learner opens search (coursekit.search.index).
         i18n = self._i18n
         theme_language = config.theme["language"] if "language" in config.theme else "en"
@@ -329,6 +440,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         # Last: the service worker lists every file built, with its size and hash.
         languages = {lang: ("" if lang == self._i18n.default_language else f"{lang}/") for lang in self._i18n.build_languages} if self._i18n else {self._lang: ""}
         write_offline_files(site, self._loaded[0], languages, self._app)
+        if self._preview is not None:
+            self._preview.finished()
 
     def on_serve(self, server, *, config, builder):
         for path in self._layout.watch_paths(self._root):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from coursekit.bench import corpus
 from coursekit.bench.measure import Size, build, build_by_turns, measure_site, paired_ratios, time_call
+from coursekit.bench.preview import copy_project, first_lesson, measure_preview
 from coursekit.bench.search_bench import search_results
 from coursekit.bench.search_latency import chromium_path, measure_search, median
 from coursekit.messages import t
@@ -21,7 +23,9 @@ KB = 1024
 
 @dataclass
 class Budgets:
-    plugin_ratio: float = 1.15  # our build / plain Material on the same lessons, in one and in two languages
+    preview_real_seconds: float = 1.0  # scripts/serve: a saved lesson of this site shows
+    preview_corpus_seconds: float = 1.5  # the same on the synthetic corpus
+    plugin_ratio: float = 1.3  # our full build / plain Material on the same lessons, first builds and rebuilds, in one and in two languages
     check_10k_seconds: float = 2.0  # loading and checking 10,000 questions
     assets_gz_kb: float = 30  # our JS + CSS, gzipped
     lesson_kb: float = 60  # raw HTML of a lesson page
@@ -32,6 +36,14 @@ class Budgets:
 
 def _size_text(size: Size) -> str:
     return f"{size.raw / KB:.1f} KB ({size.gz / KB:.1f} KB gzip)"
+
+
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): timings on a shared machine need them."""
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "—"
 
 
 def _verdict(ok: bool) -> str:
@@ -87,6 +99,15 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     corpus.write_questions(big, lesson_ids, 10_000, random.Random(2))
     check_10k = time_call(lambda: load_project(big), repeat=3)
 
+    # The author's preview, on a copy of this site and on the synthetic corpus, after the builds:
+    # nothing else runs meanwhile.
+    previews = {}
+    for name, project in (("real", copy_project(template.parent, work / "preview-real")), ("corpus", ours_dir)):
+        lesson, url = first_lesson(project)
+        previews[name] = measure_preview(project, lesson, url, saves=5)
+        times = ", ".join("—" if s == float("inf") else f"{s:.2f}" for s in previews[name].seconds)
+        out(t("bench.preview", name=t(f"bench.preview_{name}"), times=times, median=f"{previews[name].median:.2f}", load=_load()))
+
     sizes = measure_site(ours.site)
     out(t("bench.build_ours", seconds=f"{ours.seconds:.2f}", pages=ours.pages, pps=f"{ours.pages_per_second:.1f}", mb=f"{ours.peak_mb:.0f}"))
     out(t("bench.build_plain", seconds=f"{plain.seconds:.2f}", pages=plain.pages, mb=f"{plain.peak_mb:.0f}"))
@@ -115,6 +136,8 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
 
     budgets = Budgets()
     results = [
+        (previews["real"].median <= budgets.preview_real_seconds, t("bench.budget_preview_real", value=f"{previews['real'].median:.2f}", limit=budgets.preview_real_seconds)),
+        (previews["corpus"].median <= budgets.preview_corpus_seconds, t("bench.budget_preview_corpus", value=f"{previews['corpus'].median:.2f}", limit=budgets.preview_corpus_seconds)),
         (ratio <= budgets.plugin_ratio, t("bench.budget_ratio", value=f"{ratio:.2f}", limit=budgets.plugin_ratio)),
         (first_ratio <= budgets.plugin_ratio, t("bench.budget_ratio_first", value=f"{first_ratio:.2f}", limit=budgets.plugin_ratio)),
         (i18n_ratio <= budgets.plugin_ratio, t("bench.budget_i18n", value=f"{i18n_ratio:.2f}", limit=budgets.plugin_ratio)),

@@ -180,8 +180,10 @@ def build_index(data: dict, default_lang: str, languages: set[str], synonyms: li
         "sections": sections,
         "total": total,
         "logtotal": math.log(total),
-        "dict": freq,
-        "variants": _variants(chars),
+        # Sorted: the words come from sets, whose order changes from one process to the next, and
+        # the same sources must give the same bytes (an incremental build is checked against a clean one).
+        "dict": dict(sorted(freq.items())),
+        "variants": dict(sorted(_variants(chars).items())),
         "synonyms": {word: [other for other in group if other != word] for group in synonyms or [] for word in group},
     }
 

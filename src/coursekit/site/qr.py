@@ -6,6 +6,7 @@ A code needs the page's absolute address, which only the site's configured base 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 import segno
@@ -21,6 +22,7 @@ def page_address(site_url: str, src: str, directory_urls: bool = True) -> str:
     return site_url.rstrip("/") + "/" + path
 
 
+@lru_cache(maxsize=4096)  # the preview generates every page again on each build
 def qr_svg(address: str) -> str:
     """The QR code of ``address`` as an SVG element for inline use (no size: CSS scales it)."""
     # Level M survives a smudged projector screen or a crease in a printout; micro codes are

@@ -65,18 +65,24 @@ class NotCacheable(TypeError):
     """A loader result holding something other than model classes and plain data."""
 
 
-def to_data(value):
-    """``value`` as JSON-ready data: model objects as ``{"class": name, "fields": {...}}``."""
+def to_data(value, _seen: dict[int, int] | None = None):
+    """``value`` as JSON-ready data: model objects as ``{"class": name, "fields": {...}}``, and an
+    object met again as ``{"same": n}`` (the n-th object met), so that what was one object (a
+    case and its questions' ``case``) is one object again when read back."""
+    seen = {} if _seen is None else _seen
     if value is None or isinstance(value, (bool, int, float, str)):
         return value if type(value) in (bool, int, float, str, type(None)) else _plain(value)
     if isinstance(value, list):
-        return [to_data(item) for item in value]
+        return [to_data(item, seen) for item in value]
     if isinstance(value, tuple):
-        return {"tuple": [to_data(item) for item in value]}
+        return {"tuple": [to_data(item, seen) for item in value]}
     if isinstance(value, dict):
-        return {"dict": [[to_data(key), to_data(item)] for key, item in value.items()]}
+        return {"dict": [[to_data(key, seen), to_data(item, seen)] for key, item in value.items()]}
     if dataclasses.is_dataclass(value) and _CLASSES.get(type(value).__name__) is type(value):
-        return {"class": type(value).__name__, "fields": {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        if id(value) in seen:
+            return {"same": seen[id(value)]}
+        seen[id(value)] = len(seen)
+        return {"class": type(value).__name__, "fields": {f.name: to_data(getattr(value, f.name), seen) for f in dataclasses.fields(value)}}
     raise NotCacheable(type(value).__qualname__)
 
 
@@ -88,21 +94,29 @@ def _plain(value):
     raise NotCacheable(type(value).__qualname__)
 
 
-def from_data(data):
+def from_data(data, _made: list | None = None):
     """The value ``to_data`` described; ValueError for anything else."""
+    made = [] if _made is None else _made
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
-        return [from_data(item) for item in data]
+        return [from_data(item, made) for item in data]
     if isinstance(data, dict) and data.keys() == {"tuple"} and isinstance(data["tuple"], list):
-        return tuple(from_data(item) for item in data["tuple"])
+        return tuple(from_data(item, made) for item in data["tuple"])
     if isinstance(data, dict) and data.keys() == {"dict"} and isinstance(data["dict"], list):
-        return {from_data(key): from_data(item) for key, item in data["dict"]}
+        return {from_data(key, made): from_data(item, made) for key, item in data["dict"]}
+    if isinstance(data, dict) and data.keys() == {"same"} and type(data["same"]) is int and 0 <= data["same"] < len(made):
+        if made[data["same"]] is None:
+            raise ValueError("an object inside itself")
+        return made[data["same"]]
     if isinstance(data, dict) and data.keys() == {"class", "fields"} and data["class"] in _CLASSES and isinstance(data["fields"], dict):
         cls = _CLASSES[data["class"]]
         if data["fields"].keys() != {f.name for f in dataclasses.fields(cls)}:
             raise ValueError(f"fields of {cls.__name__}")
-        return cls(**{name: from_data(item) for name, item in data["fields"].items()})
+        number = len(made)
+        made.append(None)  # numbered as met, as to_data numbered them
+        made[number] = cls(**{name: from_data(item, made) for name, item in data["fields"].items()})
+        return made[number]
     raise ValueError("not an entry of this cache")
 
 

@@ -15,6 +15,7 @@ var LIGHT = new Set(("怎么 怎样 如何 什么 多久 多少 哪些 哪个 �
   "a an the of to for from how is are can what who whom which when and or in on by be do does with my i").split(" "));
 var TRIM = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
 var HAN = /\p{Script=Han}/u;
+var PLAIN_HAN = /^[\u3400-\u9fff]+$/;
 var HAN_RUNS = /(\p{Script=Han}+)/u;
 
 /* ---- words ---- */
@@ -29,11 +30,14 @@ function stem(word) {
 }
 
 function words(text, separator) {
-  var out = [];
-  text.split(separator).forEach(function (raw) {
+  var out = [], parts = text.split(separator);
+  for (var i = 0; i < parts.length; i++) {
+    var raw = parts[i];
+    if (!raw) continue;
+    if (PLAIN_HAN.test(raw)) { out.push(raw); continue; } // most words: nothing to trim, lower or stem
     var word = raw.toLowerCase().replace(TRIM, "");
     if (word) out.push(HAN.test(word) ? word : stem(word));
-  });
+  }
   return out;
 }
 
@@ -241,13 +245,15 @@ function mark(text, needles) {
 
 Index.prototype.result = function (i, score, entry, wanted) {
   var page = this.pages[i];
-  var needles = [], terms = {};
+  var needles = [], terms = {}, weightOf = {};
   wanted.forEach(function (w, t) {
     var found = entry.matched.has(t);
-    if (found && !LIGHT.has(w[0])) w[1].forEach(function (f) { needles.push(f[0]); });
+    if (found && !LIGHT.has(w[0])) w[1].forEach(function (f) { needles.push(f[0]); weightOf[f[0]] = w[2] * f[1]; });
     if (found || !LIGHT.has(w[0])) terms[w[0]] = found;
   });
   needles.sort(function (a, b) { return b.length - a.length; });
+  // The snippet starts near the rarest word of the query found in the section, not the first.
+  var byWeight = needles.slice().sort(function (a, b) { return weightOf[b] - weightOf[a]; });
   // The section that holds most of the words, and where in it the first of them stands.
   var best = null, bestHits = -1;
   page.sections.forEach(function (section, n) {
@@ -258,7 +264,7 @@ Index.prototype.result = function (i, score, entry, wanted) {
   var snippet = "";
   if (best) {
     var lowerText = best.text.toLowerCase(), at = -1;
-    needles.forEach(function (needle) { var p = lowerText.indexOf(needle); if (p >= 0 && (at < 0 || p < at)) at = p; });
+    for (var k = 0; k < byWeight.length && at < 0; k++) at = lowerText.indexOf(byWeight[k]);
     var start = Math.max(0, (at < 0 ? 0 : at) - SNIPPET_BEFORE);
     var piece = best.text.slice(start, start + SNIPPET_LENGTH);
     snippet = (start > 0 ? "…" : "") + mark(piece, needles) + (start + SNIPPET_LENGTH < best.text.length ? "…" : "");
