@@ -92,3 +92,25 @@ def test_an_alias_bomb_is_refused_at_its_line_and_ordinary_aliases_work():
     ordinary = "base: &base {points: 2, draw: [{bank: jichu, count: 1}]}\none: *base\ntwo: *base\n"
     data, found = parse_yaml(ordinary, "quizzes/papers/x.yml")
     assert found == [] and data["two"]["draw"][0]["count"] == 1
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol">""" + "".join(
+    f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+) + """]>
+<quiz><question type="truefalse"><name><text>x</text></name><questiontext format="html"><text>&lol9;</text></questiontext></question></quiz>
+"""
+
+
+def test_imports_are_bounded_too(tmp_path, monkeypatch):
+    from coursekit.cli import main
+    from coursekit.exchange import textfile
+
+    laughs = tmp_path / "laughs.xml"
+    laughs.write_text(BILLION_LAUGHS, "utf-8")
+    assert main(["import", str(laughs), "-o", str(tmp_path / "x.yml"), "--bank", "x"]) == 1  # expat refuses the amplification
+    monkeypatch.setattr(textfile, "MAX_IMPORT_BYTES", 100)
+    big = tmp_path / "big.gift"
+    big.write_text("::a:: 题干 {T}\n" * 20, "utf-8")
+    assert main(["import", str(big), "-o", str(tmp_path / "y.yml"), "--bank", "y"]) == 1
+    assert not (tmp_path / "y.yml").exists()

@@ -62,9 +62,12 @@ def test_citations_become_links_in_text_tables_and_headings(site):
 def test_no_placeholder_survives_and_none_can_be_forged(site):
     html = (site / "courses/jichu/dahui/index.html").read_text("utf-8")
     assert "伪造的占位符：\ufffd0\ufffd 与 \ufffd<em>强调</em>\ufffd。" in html
-    for path in list(site.rglob("*.html")) + [site / "search" / "search_index.json"]:
+    for path in list(site.rglob("*.html")) + list((site / "search").glob("*.json")):
         assert not set(path.read_text("utf-8")) & set(PRIVATE), path
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    lesson = [doc for doc in index["docs"] if doc["location"].startswith("courses/jichu/dahui/")]
+    # The site's search index (coursekit.search.index): pages are [location, title, ...],
+    # sections [page, anchor, heading, text].
+    index = json.loads((site / "search" / "coursekit-index.json").read_text("utf-8"))
+    pages = {number for number, page in enumerate(index["pages"]) if page[0].startswith("courses/jichu/dahui/")}
+    lesson = [section for section in index["sections"] if section[0] in pages]
     # The search index reads the citation's text inside the table (jieba puts zero-width spaces between words).
-    assert any("频次" in doc["text"] and "第十一条" in doc["text"] for doc in lesson)
+    assert any("频次" in section[3] and "第十一条" in section[3] for section in lesson)

@@ -32,6 +32,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
         return None, ""
 
 
+MAX_IMPORT_BYTES = 50_000_000
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -43,6 +46,10 @@ def _is_utf8(data: bytes) -> bool:
 def read_text_file(path: Path, shown_as: str) -> tuple[str | None, str, list[Problem]]:
     """(text with ``\\n`` line ends, a note naming the encoding used, problems)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:  # a bank of 10,000 questions is some 5 MB of text
+            limit = f"{MAX_IMPORT_BYTES // 1_000_000} MB"
+            return None, "", [Problem(shown_as, 0, t("file.too_large", size=f"{size / 1_000_000:g} MB", limit=limit, what=t("what.file")))]
         data = path.read_bytes()
     except OSError as err:
         return None, "", [Problem(shown_as, 0, t("file.unreadable", detail=err.strerror or str(err)))]
