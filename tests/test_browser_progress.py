@@ -146,12 +146,22 @@ def test_export_then_import_into_a_fresh_browser(browser, page, quiz_site, tmp_p
     expect(status).to_have_text(ui("import_done", questions=0, lessons=0, exams=0))
     before = stored_state(other)
     assert set(before["questions"]) == {"gt-single", "gt-judge", "gt-multiple"}
-    # A file that is not a learning record is refused and changes nothing.
+    # A backup with one bad record is repaired like stored data: the bad record is dropped and
+    # counted, the good one merged, what was saved here untouched.
+    good = {"box": 3, "due": 1, "right": 2, "wrong": 0, "last": 1}
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps({"version": 1, "questions": {"gt-single": {"box": 9}, "gt-extra": good}, "lessons": {}, "exams": []}), "utf-8")
+    upload.set_input_files(str(damaged))
+    expect(status).to_have_text(ui("import_done_repaired", questions=1, lessons=0, exams=0, dropped=1))
+    repaired = stored_state(other)
+    assert repaired["questions"].pop("gt-extra") == good
+    assert repaired == before
+    # A file that is no learning record at all is refused and changes nothing.
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"version": 1, "questions": {"gt-single": {"box": 9}}, "lessons": {}, "exams": []}), "utf-8")
+    bad.write_text(json.dumps({"theme": "dark"}), "utf-8")
     upload.set_input_files(str(bad))
     expect(status).to_have_text(ui("import_bad"))
-    assert stored_state(other) == before
+    assert stored_state(other)["questions"].keys() == before["questions"].keys() | {"gt-extra"}
     other.goto(base + "notebook/")
     expect(other.locator('.ck-mistakes > li[data-ck-qid="gt-single"]')).to_have_count(1)
     assert errors == []

@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { ASIDE_KEY, createStore, emptyState, MAX_EXAMS, mergeRecord, mergeState, parseState, repairState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
+import { ASIDE_KEY, emptyState, MAX_EXAMS, mergeRecord, mergeState, parseState, readBackup, repairState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
+import { createStore } from "../../src/coursekit/web/js/logic/store.js";
 
 const record = (over = {}) => ({ box: 2, due: 1_700_000_000_000, right: 1, wrong: 1, last: 1_699_000_000_000, ...over });
 const exam = (over = {}) => ({ paper: "sanhui-yike-ceshi", title: "测试", seed: 2026, score: 62, total: 100, passed: true, at: 1_699_000_000_000, ...over });
@@ -255,4 +256,26 @@ test("a full storage at the first visit: what is saved is still read, and saving
   store.update((s) => { s.lessons.more = { readAt: 4 }; });
   assert.deepEqual(notices, ["storage_failed"]);
   assert.equal(storage.items[STORE_KEY], saved);
+});
+
+test("an imported backup is repaired record by record, like stored data", () => {
+  const good = record({ box: 2, right: 2 });
+  const text = JSON.stringify(state({ questions: { a: good, b: record({ box: 7 }), c: record({ right: 1.5 }) }, lessons: { l1: { readAt: 5 }, l2: {} }, exams: [exam(), exam({ score: "80" })] }));
+  const backup = readBackup(text);
+  assert.equal(backup.dropped, 4);
+  assert.deepEqual(backup.state.questions, { a: good });
+  assert.deepEqual(backup.state.lessons, { l1: { readAt: 5 } });
+  assert.deepEqual(backup.state.exams, [exam()]);
+  // A whole, valid backup drops nothing and reads as it was.
+  assert.deepEqual(readBackup(JSON.stringify(state())), { state: state(), dropped: 0 });
+  // A newer version's backup is read as far as this page understands it.
+  const newer = readBackup(JSON.stringify({ version: 2, questions: { a: good }, lessons: {}, exams: [], extra: true }));
+  assert.equal(newer.dropped, 0);
+  assert.deepEqual(newer.state.questions, { a: good });
+});
+
+test("an imported text that is no learning record is refused", () => {
+  for (const text of ["{not json", "[1, 2]", "null", '"x"', JSON.stringify({ theme: "dark" }), JSON.stringify({ version: 1 }), JSON.stringify({ version: "1", questions: {} })]) {
+    assert.equal(readBackup(text), null, text);
+  }
 });

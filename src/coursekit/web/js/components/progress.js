@@ -2,7 +2,7 @@
  * history; and the backup: export the saved state as a file, import one (merged, not replaced). */
 
 import { courseStats, isMastered } from "../logic/leitner.js";
-import { mergeState, parseState } from "../logic/state.js";
+import { mergeState, readBackup } from "../logic/state.js";
 import { formatDate, formatPoints, isoDay, t } from "../logic/strings.js";
 import { button, copyText, download, el, fill, textBox } from "../browser/dom.js";
 import { exportedState, loadState, updateState } from "../browser/saved.js";
@@ -31,15 +31,16 @@ function renderProgress(box, site) {
     reader.readAsText(chosen, "utf-8");
   });
   function importText(text) {
-    var other = parseState(text);
-    if (!other) {
+    var backup = readBackup(text);
+    if (!backup) {
       status.className = "ck-import-status ck-bad";
       status.textContent = t("import_bad");
     } else {
       var counts;
-      updateState(function (s) { counts = mergeState(s, other); });
+      updateState(function (s) { counts = mergeState(s, backup.state); });
+      counts.dropped = backup.dropped;
       status.className = "ck-import-status ck-ok";
-      status.textContent = t("import_done", counts);
+      status.textContent = t(backup.dropped ? "import_done_repaired" : "import_done", counts);
       drawOverview();
     }
   }
