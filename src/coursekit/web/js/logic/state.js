@@ -99,22 +99,6 @@ export function repairState(value) {
   return { state: state, dropped: dropped };
 }
 
-/* A backup (a file, or text pasted from a chat) read as stored data is: record by record, so
-   one bad record costs only itself. ``{ state, dropped }``, or null when the text is no learning
-   record at all. A newer version's backup is read as far as this page understands it. */
-export function readBackup(text) {
-  var value;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return null;
-  }
-  if (isNewerState(value)) value = Object.assign({}, value, { version: 1 });
-  var repaired = repairState(value);
-  if (!repaired || !(isObject(value.questions) || isObject(value.lessons) || Array.isArray(value.exams))) return null;
-  return repaired;
-}
-
 /* A saved state from a newer version of the site (``version`` above 1): read, never written. */
 export function isNewerState(value) {
   return isObject(value) && isNumber(value.version) && value.version > 1;
