@@ -15,7 +15,7 @@ import pytest
 from coursekit.cli import main
 from coursekit.currency import lesson_notices, question_notices
 from coursekit.model import Project
-from coursekit.papers.word import write_answer_key_docx
+from coursekit.papers.word import write_answer_key_docx, write_paper_docx
 from coursekit.plans.word import write_plan_docx
 from coursekit.review import build_review, review_lines
 from coursekit.site.pages import PageBuilder
@@ -198,6 +198,12 @@ def test_print_pages_word_keys_and_lesson_plans_carry_the_notice(tmp_path):
     text = "\n".join(p.text for p in read_docx(key).paragraphs()).replace("\u200b", "")  # break opportunities after 、
     # the key: the notice in full at the top, naming the questions; a mark under each of them
     assert "第 1、2 题依据测试版" in text and text.count("【修订提示】见本答案开头") == len(variant.items())
+    # the learner's paper names the same questions, in words for the learner, not the marker
+    paper = tmp_path / "paper.docx"
+    write_paper_docx(print_variant(project, blueprint), paper, citations=project.citations)
+    text = "\n".join(p.text for p in read_docx(paper).paragraphs()).replace("\u200b", "")
+    assert "第 1、2 题依据测试版《条例》出题，其修订版已于2026年5月18日印发，正在核对。" in text
+    assert "评分" not in text
     plan = tmp_path / "plan.docx"
     write_plan_docx(project, project.courses[0], plan)
     assert sum("本课内容依据测试版《中国共产党支部工作条例（试行）》；《条例》的修订版" in p.text for p in read_docx(plan).paragraphs()) == 2

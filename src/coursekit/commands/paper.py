@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             )
         paper_path = out / f"{blueprint.id}-{letter}.docx"
         key_path = out / f"{blueprint.id}-{letter}-{t('paper.key_suffix', lang=args.lang)}.docx"
-        write_paper_docx(variant, paper_path, args.lang)
+        write_paper_docx(variant, paper_path, args.lang, project.citations)
         write_answer_key_docx(variant, project.citations, key_path, args.lang)
         print(t("paper.written", variant=letter, seed=variant.seed, paper=paper_path, key=key_path))
     return 0

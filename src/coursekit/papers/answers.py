@@ -45,8 +45,9 @@ def revision_notice(item: PaperItem, citations: dict[str, Citation], lang: str =
     return notices_text(question_notices(item.question, citations), "question", lang)
 
 
-def paper_notices(items: list[PaperItem], citations: dict[str, Citation], lang: str = "zh") -> list[str]:
-    """One line per regulation under review: which numbered questions of the paper rest on it."""
+def paper_notices(items: list[PaperItem], citations: dict[str, Citation], lang: str = "zh", kind: str = "paper") -> list[str]:
+    """One line per regulation under review: which numbered questions of the paper rest on it
+    (``kind`` paper for the marker's key, paper_learner for the paper itself)."""
     numbers: dict[str, list[str]] = {}
     regulations = {}
     for item in items:
@@ -54,7 +55,7 @@ def paper_notices(items: list[PaperItem], citations: dict[str, Citation], lang: 
             regulations[regulation.id] = regulation
             numbers.setdefault(regulation.id, []).append(str(item.number))
     separator = t("page.list_separator", lang=lang)
-    return [notice_text(regulations[rid], "paper", lang, numbers=separator.join(found)) for rid, found in numbers.items()]
+    return [notice_text(regulations[rid], kind, lang, numbers=separator.join(found)) for rid, found in numbers.items()]
 
 
 def stem_parts(stem: str) -> list[str]:

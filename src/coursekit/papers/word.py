@@ -185,8 +185,9 @@ def _heading(doc: DocumentObject, text: str, level: int = 1):
     return heading
 
 
-def write_paper_docx(variant: PaperVariant, path: Path, lang: str = "zh") -> None:
-    """The paper a learner writes on: no answers anywhere in it."""
+def write_paper_docx(variant: PaperVariant, path: Path, lang: str = "zh", citations: dict[str, Citation] | None = None) -> None:
+    """The paper a learner writes on: no answers anywhere in it. With ``citations``, a line
+    names the questions resting on a regulation under revision, as the key and lessons do."""
     doc = _paper_document()
     title = paper_title(variant, lang)
     doc.add_paragraph(title, style=TITLE_STYLE)
@@ -205,6 +206,10 @@ def write_paper_docx(variant: PaperVariant, path: Path, lang: str = "zh") -> Non
             if item.question.type == "short":
                 _answer_box(doc, lang)
     _answer_sheet(doc, variant, lang)
+    # On the answer sheet, which has room: the questions pages are full (a 41-question paper
+    # fills its 4 pages to the last line).
+    for notice in paper_notices(variant.items(), citations or {}, lang, kind="paper_learner"):
+        _small_paragraph(doc, notice.replace("、", "、\u200b"))
     add_page_footer(doc, t("paper.footer", lang=lang, title=variant.blueprint.title, variant=variant.letter, seed=variant.seed), t("paper.footer_end", lang=lang))
     save_reproducibly(doc, path, title)
 
