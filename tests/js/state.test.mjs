@@ -3,8 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { readBackup } from "../../src/coursekit/web/js/logic/backup.js";
-import { ASIDE_KEY, createStore, emptyState, MAX_EXAMS, mergeRecord, mergeState, parseState, repairState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
+import { ASIDE_KEY, emptyState, MAX_EXAMS, mergeRecord, mergeState, parseState, readBackup, repairState, STORE_KEY, validState } from "../../src/coursekit/web/js/logic/state.js";
+import { createStore } from "../../src/coursekit/web/js/logic/store.js";
 
 const record = (over = {}) => ({ box: 2, due: 1_700_000_000_000, right: 1, wrong: 1, last: 1_699_000_000_000, ...over });
 const exam = (over = {}) => ({ paper: "sanhui-yike-ceshi", title: "测试", seed: 2026, score: 62, total: 100, passed: true, at: 1_699_000_000_000, ...over });

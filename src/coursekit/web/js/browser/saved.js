@@ -5,7 +5,7 @@
 import { applyAnswer } from "../logic/leitner.js";
 import { isoDay } from "../logic/strings.js";
 import { addDay } from "../logic/today.js";
-import { createStore } from "../logic/state.js";
+import { createStore } from "../logic/store.js";
 import { notice } from "./dom.js";
 
 var pageStore = createStore(function () { return window.localStorage; }, notice);

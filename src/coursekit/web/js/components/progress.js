@@ -2,8 +2,7 @@
  * history; and the backup: export the saved state as a file, import one (merged, not replaced). */
 
 import { courseStats, isMastered } from "../logic/leitner.js";
-import { readBackup } from "../logic/backup.js";
-import { mergeState } from "../logic/state.js";
+import { mergeState, readBackup } from "../logic/state.js";
 import { formatDate, formatPoints, isoDay, t } from "../logic/strings.js";
 import { button, copyText, download, el, fill, textBox } from "../browser/dom.js";
 import { exportedState, loadState, updateState } from "../browser/saved.js";

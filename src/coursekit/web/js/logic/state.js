@@ -5,8 +5,7 @@
  *     questions: { id: { box, due, right, wrong, last } },   Leitner record (logic/leitner.js)
  *     lessons:   { id: { readAt } },
  *     exams:     [ { paper, title, seed, score, total, passed, at } ]   oldest first }
- * Pure apart from the storage object handed to createStore, so `node --test` can run it with a
- * stand-in for localStorage.
+ * Pure: its shape, validation, repair and merging. Reading and writing it is logic/store.js.
  */
 
 import { BOX_DAYS } from "./leitner.js";
@@ -14,7 +13,6 @@ import { BOX_DAYS } from "./leitner.js";
 export var STORE_KEY = "coursekit:v1";
 // What the page could not read, kept as it was (newest last) so that it can still be exported.
 export var ASIDE_KEY = STORE_KEY + ":aside";
-var MAX_ASIDE = 5;
 export var MAX_EXAMS = 100; // exam history kept, newest last
 
 export function emptyState() {
@@ -99,6 +97,22 @@ export function repairState(value) {
   return { state: state, dropped: dropped };
 }
 
+/* A backup (a file, or text pasted from a chat) read as stored data is: record by record, so
+   one bad record costs only itself. ``{ state, dropped }``, or null when the text is no learning
+   record at all. A newer version's backup is read as far as this page understands it. */
+export function readBackup(text) {
+  var value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+  if (isNewerState(value)) value = Object.assign({}, value, { version: 1 });
+  var repaired = repairState(value);
+  if (!repaired || !(isObject(value.questions) || isObject(value.lessons) || Array.isArray(value.exams))) return null;
+  return repaired;
+}
+
 /* A saved state from a newer version of the site (``version`` above 1): read, never written. */
 export function isNewerState(value) {
   return isObject(value) && isNumber(value.version) && value.version > 1;
@@ -151,150 +165,4 @@ export function mergeState(state, other) {
   });
   state.exams = state.exams.slice(-MAX_EXAMS);
   return counts;
-}
-
-function isQuotaError(e) {
-  return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
-}
-
-/* Reading and writing the state. ``openStorage()`` returns the storage (window.localStorage in
-   the browser); it may throw, or the storage may refuse writes (private mode, a disabled
-   store), and then the state lives in memory for this page. ``notice(key, values)`` tells the
-   learner (keys: storage_unavailable, storage_repaired, storage_set_aside, storage_newer,
-   storage_failed).
-
-   Nothing the learner saved is ever lost to a damaged record: a state with bad records keeps
-   the good ones (repairState), and whatever the page cannot read is first copied, as it was,
-   under ASIDE_KEY, where the export picks it up. A state written by a newer version of the site
-   (after a rollback, say) is read as far as this page understands it and never written over:
-   answers on this page then live in memory only, and the learner is told. */
-export function createStore(openStorage, notice) {
-  var storage = null; // the storage when usable, false when not; probed once, lazily
-  var memoryState = null; // stands in for the storage when it is not usable or must not be written
-  var readOnly = false; // the stored state is one this page must not overwrite
-
-  function usableStorage() {
-    if (storage === null) {
-      var candidate = null;
-      try {
-        candidate = openStorage();
-        var probe = STORE_KEY + ":probe";
-        candidate.setItem(probe, "1");
-        candidate.removeItem(probe);
-        storage = candidate;
-      } catch (e) {
-        storage = false;
-        // Full, not blocked: what is saved can still be read; saving says the space is full.
-        if (candidate && isQuotaError(e)) {
-          try {
-            candidate.getItem(STORE_KEY);
-            storage = candidate;
-          } catch (ignored) {
-            storage = false;
-          }
-        }
-      }
-    }
-    return storage;
-  }
-
-  function readAside(store) {
-    try {
-      var list = JSON.parse(store.getItem(ASIDE_KEY) || "[]");
-      return Array.isArray(list) ? list : [];
-    } catch (e) {
-      return [];
-    }
-  }
-
-  /* Copy ``raw`` under ASIDE_KEY; false when that cannot be written. */
-  function setAside(store, raw) {
-    var list = readAside(store);
-    if (list.some(function (entry) { return entry && entry.text === raw; })) return true;
-    list.push({ at: Date.now(), text: raw });
-    try {
-      store.setItem(ASIDE_KEY, JSON.stringify(list.slice(-MAX_ASIDE)));
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function load() {
-    var store = usableStorage();
-    if (!store) {
-      notice("storage_unavailable");
-      return memoryState || (memoryState = emptyState());
-    }
-    if (readOnly) return memoryState;
-    var raw = store.getItem(STORE_KEY);
-    if (raw === null) return emptyState();
-    var value;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      value = undefined;
-    }
-    if (validState(value)) return value;
-    if (isNewerState(value)) {
-      readOnly = true;
-      notice("storage_newer");
-      var readable = repairState(Object.assign({}, value, { version: 1 }));
-      memoryState = readable ? readable.state : emptyState();
-      memoryState.version = 1;
-      return memoryState;
-    }
-    var repaired = repairState(value);
-    if (!setAside(store, raw)) {
-      // Not even a copy fits: leave the stored text alone and work in memory.
-      readOnly = true;
-      notice("storage_failed");
-      memoryState = repaired ? repaired.state : emptyState();
-      return memoryState;
-    }
-    var state = repaired ? repaired.state : emptyState();
-    if (repaired) notice("storage_repaired", { count: repaired.dropped });
-    else notice("storage_set_aside");
-    save(state);
-    return state;
-  }
-
-  function save(state) {
-    var store = usableStorage();
-    if (!store || readOnly) {
-      memoryState = state;
-      return;
-    }
-    try {
-      store.setItem(STORE_KEY, JSON.stringify(state));
-    } catch (e) {
-      notice("storage_failed");
-    }
-  }
-
-  /* Read, change, write: re-reading first keeps what another tab saved meanwhile. */
-  function update(change) {
-    var state = load();
-    change(state);
-    save(state);
-    return state;
-  }
-
-  /* What a backup holds: the state, and, as they were, whatever this page could not read (the
-     texts set aside, and a newer version's state). */
-  function exported() {
-    var data = JSON.parse(JSON.stringify(load()));
-    var store = usableStorage();
-    if (store) {
-      var kept = readAside(store).map(function (entry) { return entry.text; });
-      if (readOnly) {
-        var raw = store.getItem(STORE_KEY);
-        if (raw !== null) kept.push(raw);
-      }
-      if (kept.length) data.set_aside = kept;
-    }
-    return data;
-  }
-
-  return { load: load, save: save, update: update, exported: exported };
 }
