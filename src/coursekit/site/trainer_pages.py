@@ -52,7 +52,7 @@ class TrainerPages:
                         f"**{md_text(self._t('plan.steps'))}**",
                         "",
                         f"| {md_text(self._t('plan.step_number'))} | {md_text(self._t('plan.step'))} | {md_text(self._t('plan.step_minutes_header'))} |",
-                        "|---:|---|---:|",
+                        "|---|---|---|",  # no alignment colons: they become style="" attributes, which the CSP blocks
                     ]
                     lines += [f"| {i} | {md_text(s.step)} | {s.minutes} |" for i, s in enumerate(notes.steps, 1)]
                     lines += [f"|  | {md_text(self._t('plan.steps_total'))} | {notes.minutes} |", ""]

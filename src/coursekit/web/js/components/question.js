@@ -55,11 +55,20 @@ var BUILDERS = {
   short: shortBuilder,
 };
 
+/* Whether ``text`` mentions one of the first ``count`` option letters as a word of its own:
+   a capital A, B, C... with no other Latin letter or digit beside it. */
+export function namesOptionsByLetter(text, count) {
+  var letters = LETTERS.slice(0, count);
+  return new RegExp("(^|[^A-Za-z0-9])[" + letters + "](?![A-Za-z0-9])").test(text || "");
+}
+
 function choiceBuilder(w, name, shuffle) {
   var q = w.q;
   var judge = q.type === "judge";
   var texts = choiceTexts(q);
-  w.order = shuffle && !judge ? shuffled(range(texts.length), Math.random) : range(texts.length);
+  // An explanation that names options by letter ("B是半个月") reads wrong once they are shuffled.
+  var keepOrder = judge || namesOptionsByLetter(q.explanation, texts.length);
+  w.order = shuffle && !keepOrder ? shuffled(range(texts.length), Math.random) : range(texts.length);
   w.labels = [];
   w.inputs = w.order.map(function (index, position) {
     var input = el("input", { type: q.type === "multiple" ? "checkbox" : "radio", name: name, value: String(index) });
