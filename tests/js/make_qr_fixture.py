@@ -1,0 +1,48 @@
+"""Writes tests/js/fixtures/qr.json: QR symbols made by segno, which tests/js/qr.test.mjs compares
+module by module with logic/qr-matrix.js. Run from the repository root after changing the cases:
+``.venv/bin/python tests/js/make_qr_fixture.py``; tests/test_qr_js.py checks the file is current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import segno
+
+FIXTURE = Path(__file__).parent / "fixtures" / "qr.json"
+# Byte capacity at level M of versions 1-20 (byte mode): each version gets a text that needs it.
+CAPACITY_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666]
+SAMPLES = [
+    "CKR1|sanhui-yike-ceshi|2026|王 芳|东村党支部",
+    "https://intranet.example/coursekit/exams/sanhui-yike-ceshi/?seed=2026",
+    "三会一课：支部党员大会、支部委员会、党小组会，按时上好党课。",
+    "0",
+]
+
+
+def cases() -> list[dict]:
+    out = []
+    for version, capacity in enumerate(CAPACITY_M, start=1):
+        text = ("党支部书记学习" * 100).encode("utf-8")[: capacity - 2].decode("utf-8", "ignore")
+        text += "x" * (capacity - len(text.encode("utf-8")))
+        out.append({"text": text, "version": version, "mask": version % 8})
+    for mask in range(8):
+        out.append({"text": SAMPLES[mask % len(SAMPLES)], "version": 6 + mask, "mask": mask})
+    return out
+
+
+def symbol(text: str, version: int, mask: int | None) -> dict:
+    qr = segno.make(text, version=version, error="m", mask=mask, boost_error=False, micro=False, mode="byte", encoding="utf-8")
+    rows = ["".join("1" if cell & 1 else "0" for cell in row) for row in qr.matrix]
+    return {"version": qr.version, "mask": qr.mask, "rows": rows}
+
+
+def fixture() -> dict:
+    fixed = [dict(case, **symbol(case["text"], case["version"], case["mask"])) for case in cases()]
+    chosen = [dict({"text": text}, **symbol(text, None, None)) for text in SAMPLES]
+    return {"fixed": fixed, "chosen": chosen}
+
+
+if __name__ == "__main__":
+    FIXTURE.write_text(json.dumps(fixture(), ensure_ascii=False, indent=0) + "\n", "utf-8")
+    print(FIXTURE)
