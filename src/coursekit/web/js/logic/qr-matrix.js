@@ -78,7 +78,7 @@ function skeleton(version) {
     reserved[8][k] = reserved[k][8] = true;
     if (k < 8) reserved[8][size - 1 - k] = reserved[size - 1 - k][8] = true;
   }
-  set(size - 8, 8, true); // the dark module
+  set(size - 8, 8, false); // the dark module: drawn with the format information, after the mask is chosen
   if (version >= 7) {
     for (var a = 0; a < 6; a++) {
       for (var b = 0; b < 3; b++) reserved[a][size - 11 + b] = reserved[size - 11 + b][a] = true;
@@ -126,6 +126,7 @@ function drawInfo(modules, version, mask) {
   var size = modules.length;
   var data = (0 << 3) | mask;
   var format = ((data << 10) | bchRemainder(data, 0x537, 10)) ^ 0x5412;
+  modules[size - 8][8] = 1;
   for (var i = 0; i < 15; i++) {
     var bit = (format >>> i) & 1;
     if (i < 6) modules[i][8] = bit;
@@ -205,7 +206,8 @@ export function qrMatrix(text, options) {
   var best = null;
   masks.forEach(function (mask) {
     var modules = applyMask(symbol, mask);
-    // Judged before format and version information are drawn (their areas light), as segno does
+    // Judged before format and version information and the dark module are drawn (all light
+    // then), as segno judges: the symbols then match it module for module
     var score = masks.length > 1 ? penalty(modules) : 0;
     if (!best || score < best.score) best = { version: version, mask: mask, modules: drawInfo(modules, version, mask), score: score };
   });
