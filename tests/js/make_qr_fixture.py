@@ -28,6 +28,13 @@ SAMPLES = [
 ]
 
 
+# More texts for the choice of mask: compact slip lines of growing length, answers varied.
+SAMPLES += [
+    f"CKR1|paper-{n}|{n * 37}|学员{n}|第{n}党支部|1777597200|{1777597200 + n * 61}|" + "".join("0123TF-(01)"[(n * k) % 11] for k in range(5 + 7 * n))
+    for n in range(1, 25)
+]
+
+
 def cases() -> list[dict]:
     out = []
     for version, capacity in enumerate(CAPACITY_M, start=1):

@@ -170,8 +170,11 @@ export function penalty(modules) {
     var padded = "0000";
     for (var k = 0; k < size; k++) padded += get(k);
     padded += "0000";
-    for (var at = padded.indexOf("1011101"); at >= 0; at = padded.indexOf("1011101", at + 1)) {
-      if (padded.slice(at - 4, at) === "0000" || padded.slice(at + 7, at + 11) === "0000") points += 40;
+    // (a pattern counted is passed over whole, so one overlapping it is not counted again: as segno)
+    for (var at = padded.indexOf("1011101"); at >= 0; ) {
+      var counted = padded.slice(at - 4, at) === "0000" || padded.slice(at + 7, at + 11) === "0000";
+      if (counted) points += 40;
+      at = padded.indexOf("1011101", at + (counted ? 7 : 1));
     }
     return points;
   }
