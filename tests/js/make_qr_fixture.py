@@ -17,6 +17,21 @@ SAMPLES = [
     "https://intranet.example/coursekit/exams/sanhui-yike-ceshi/?seed=2026",
     "三会一课：支部党员大会、支部委员会、党小组会，按时上好党课。",
     "0",
+    "CKR1|sanhui-yike-ceshi|2026|欧阳秀兰|城关镇东风村党支部|1777597200|1777599300|10(013)T10(013)T10(013)T10(013)T10(013)T10(013)T1",
+    "CKR1|lilun-xuexi-ceshi|7|李强||1777597200|1777599300|" + "2[两个维护,四个意识]T(02)+" * 12,
+    "CKR1|dangzhang-jichu-ceshi|40|张|三%7C|东村|1777597200|1777597260|" + "-" * 41,
+    "发展党员：入党申请人、入党积极分子、发展对象、预备党员、正式党员。" * 3,
+    "a" * 100,
+    "1011101" * 20,
+    "支部委员会一般每月召开一次，党小组会一般每月召开一次，党课一般每季度至少一次。",
+    "https://intranet.example/coursekit/lessons/sanhui-yike/dangyuan-dahui/",
+]
+
+
+# More texts for the choice of mask: compact slip lines of growing length, answers varied.
+SAMPLES += [
+    f"CKR1|paper-{n}|{n * 37}|学员{n}|第{n}党支部|1777597200|{1777597200 + n * 61}|" + "".join("0123TF-(01)"[(n * k) % 11] for k in range(5 + 7 * n))
+    for n in range(1, 25)
 ]
 
 
@@ -27,7 +42,7 @@ def cases() -> list[dict]:
         text += "x" * (capacity - len(text.encode("utf-8")))
         out.append({"text": text, "version": version, "mask": version % 8})
     for mask in range(8):
-        out.append({"text": SAMPLES[mask % len(SAMPLES)], "version": 6 + mask, "mask": mask})
+        out.append({"text": SAMPLES[mask % 4], "version": 6 + mask, "mask": mask})
     return out
 
 

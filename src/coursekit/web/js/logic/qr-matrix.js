@@ -78,7 +78,7 @@ function skeleton(version) {
     reserved[8][k] = reserved[k][8] = true;
     if (k < 8) reserved[8][size - 1 - k] = reserved[size - 1 - k][8] = true;
   }
-  set(size - 8, 8, true); // the dark module
+  set(size - 8, 8, false); // the dark module: drawn with the format information, after the mask is chosen
   if (version >= 7) {
     for (var a = 0; a < 6; a++) {
       for (var b = 0; b < 3; b++) reserved[a][size - 11 + b] = reserved[size - 11 + b][a] = true;
@@ -126,6 +126,7 @@ function drawInfo(modules, version, mask) {
   var size = modules.length;
   var data = (0 << 3) | mask;
   var format = ((data << 10) | bchRemainder(data, 0x537, 10)) ^ 0x5412;
+  modules[size - 8][8] = 1;
   for (var i = 0; i < 15; i++) {
     var bit = (format >>> i) & 1;
     if (i < 6) modules[i][8] = bit;
@@ -169,8 +170,11 @@ export function penalty(modules) {
     var padded = "0000";
     for (var k = 0; k < size; k++) padded += get(k);
     padded += "0000";
-    for (var at = padded.indexOf("1011101"); at >= 0; at = padded.indexOf("1011101", at + 1)) {
-      if (padded.slice(at - 4, at) === "0000" || padded.slice(at + 7, at + 11) === "0000") points += 40;
+    // (a pattern counted is passed over whole, so one overlapping it is not counted again: as segno)
+    for (var at = padded.indexOf("1011101"); at >= 0; ) {
+      var counted = padded.slice(at - 4, at) === "0000" || padded.slice(at + 7, at + 11) === "0000";
+      if (counted) points += 40;
+      at = padded.indexOf("1011101", at + (counted ? 7 : 1));
     }
     return points;
   }
@@ -205,7 +209,8 @@ export function qrMatrix(text, options) {
   var best = null;
   masks.forEach(function (mask) {
     var modules = applyMask(symbol, mask);
-    // Judged before format and version information are drawn (their areas light), as segno does
+    // Judged before format and version information and the dark module are drawn (all light
+    // then), as segno judges: the symbols then match it module for module
     var score = masks.length > 1 ? penalty(modules) : 0;
     if (!best || score < best.score) best = { version: version, mask: mask, modules: drawInfo(modules, version, mask), score: score };
   });
