@@ -67,6 +67,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
+import mkdocs.commands.build as build_command
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -168,7 +169,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     def on_startup(self, *, command, dirty):
         if command == "serve" and dirty:
             self._preview = Preview()
-            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+            # The build module's own logger: "mkdocs.commands.build", or ProperDocs's under it.
+            logging.getLogger(build_command.__name__).addFilter(QuietDirtyWarning())
 
     @staticmethod
     def _index_only_the_pages_built(config) -> None:

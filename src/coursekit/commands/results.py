@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coursekit.messages import t
 from coursekit.problems import Problem, display_path
+from coursekit.results.compact import expand_compact
 from coursekit.results.marking import mark_slip
 from coursekit.results.report import missing_learners, not_on_roster, write_report
 from coursekit.results.pasted import read_pasted_slips
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as err:  # what validation missed: this slip only
             problems.append(Problem(display_path(path), 0, t("results.unreadable", detail=str(err) or type(err).__name__)))
     for path in sorted(folder.rglob("*.txt")):  # slips pasted as text (a saved chat may hold many)
-        slips, pasted = read_pasted_slips(path)
+        slips, pasted = read_pasted_slips(path, expand=lambda compact: expand_compact(compact, blueprints, banks))
         problems += [Problem(display_path(path), p.line, p.message) for p in pasted]
         for slip in slips:
             try:

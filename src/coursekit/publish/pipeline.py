@@ -33,12 +33,24 @@ class PublishError(Exception):
         super().__init__("\n".join(lines))
 
 
+# What builds the site: MkDocs, or ProperDocs (MkDocs 1.x continued by its maintainers; the same
+# mkdocs.yml and plugins, the same site). The operators' guide says how to switch.
+GENERATOR_ENV = "COURSEKIT_GENERATOR"
+GENERATORS = ("mkdocs", "properdocs")
+
+
+def generator() -> str:
+    chosen = os.environ.get(GENERATOR_ENV, "").strip() or GENERATORS[0]
+    return chosen if chosen in GENERATORS else GENERATORS[0]
+
+
 def build_site(root: Path, out_dir: Path, base_path: str, inherit_fds: tuple[int, ...] = ()) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` in its own process: the engine never imports MkDocs."""
+    """``mkdocs build --strict`` (or ``properdocs build``) in its own process: the engine never
+    imports MkDocs."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{BASE_PATH_ENV: base_path})
     # No --quiet: MkDocs 1.6 counts warnings for --strict through its log, and --quiet hides them
     # from that count, so `build --strict --quiet` passes a build with warnings.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(out_dir)]
+    command = [sys.executable, "-m", generator(), "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(out_dir)]
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, pass_fds=inherit_fds)
 
 

@@ -4,6 +4,8 @@ the work chat, and the trainer saves what was pasted as a ``.txt`` file.
 A ``.txt`` file may hold any number of slips among other text (a saved chat: names, times,
 messages). Each slip is the JSON text of the file, starting ``{"format": "coursekit-result"``;
 it is read as strictly as a slip file and reported by file and line when it cannot be used.
+A compact slip (the line behind the QR code, ``CKR1|...``, see ``compact.py``) is read too when
+``expand`` is given: it turns the compact line into a slip against the site's papers.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from coursekit.messages import t
+from coursekit.results.compact import FIND as COMPACT, CompactSlip, parse_compact
 from coursekit.results.slip import ResultSlip, SlipError, decode_json, parse_slip
 
 MAX_TEXT_BYTES = 20_000_000  # a long chat export; each slip in it is at most a few hundred KB
@@ -26,8 +30,11 @@ class PastedProblem:
     message: str
 
 
-def read_pasted_slips(path: Path, lang: str | None = None) -> tuple[list[ResultSlip], list[PastedProblem]]:
-    """Every slip pasted into the text file ``path``, and what was wrong with the others."""
+def read_pasted_slips(
+    path: Path, lang: str | None = None, expand: Callable[[CompactSlip], ResultSlip] | None = None
+) -> tuple[list[ResultSlip], list[PastedProblem]]:
+    """Every slip pasted into the text file ``path``, and what was wrong with the others.
+    ``expand`` makes a slip of a compact line (``SlipError`` when it does not fit the papers)."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:
@@ -56,6 +63,14 @@ def read_pasted_slips(path: Path, lang: str | None = None) -> tuple[list[ResultS
         except SlipError as err:
             problems.append(PastedProblem(line, str(err)))
             position = match.end()
+    for match in COMPACT.finditer(text) if expand else ():
+        line = text.count("\n", 0, match.start()) + 1
+        try:
+            slip = expand(parse_compact(match.group(0), lang))
+            slip.file = f"{path}:{line}"
+            slips.append(slip)
+        except SlipError as err:
+            problems.append(PastedProblem(line, str(err)))
     if not slips and not problems:
         problems.append(PastedProblem(0, t("results.pasted_none", lang=lang)))
     return slips, problems

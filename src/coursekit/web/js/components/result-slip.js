@@ -3,7 +3,8 @@
  * field offers the branches the trainer listed (plugin option ``branches``) and takes any other
  * typed: a text field with a <datalist>, so choosing and typing are one control. */
 
-import { resultSlip } from "../logic/slip.js";
+import { qrMatrix } from "../logic/qr-matrix.js";
+import { compactSlip, resultSlip } from "../logic/slip.js";
 import { safeName, t } from "../logic/strings.js";
 import { button, copyText, download, el, fill, nextId, textBox } from "../browser/dom.js";
 
@@ -50,6 +51,26 @@ export function slipSection(exam, currentMarks) {
       status.textContent = t(copied ? "slip_copied" : "slip_copy_by_hand");
     });
   }
+  /* The compact slip (logic/slip.js) as a QR code the trainer's phone scans into the chat, with
+     the same line under it to copy. */
+  function showQr() {
+    var who = named();
+    if (!who) return;
+    var text = compactSlip(exam, currentMarks(), who, unit.value.trim());
+    var symbol = qrMatrix(text);
+    if (!symbol) {
+      status.textContent = t("slip_qr_too_long");
+      return;
+    }
+    fill(shown, [
+      el("figure", { class: "ck-slip-qr", "data-ck-compact": text, "data-ck-qr-version": String(symbol.version) }, [
+        qrSvg(symbol.modules, t("slip_qr_label")),
+        el("figcaption", { class: "ck-hint", text: t("slip_qr_hint") }),
+      ]),
+      textBox(text, t("slip_qr_text_label")),
+    ]);
+    status.textContent = t("slip_qr_done");
+  }
   return el("section", { class: "ck-slip" }, [
     el("h3", { text: t("slip_title") }),
     el("p", { class: "ck-hint", text: t("slip_intro") }),
@@ -58,7 +79,38 @@ export function slipSection(exam, currentMarks) {
     choices,
     branches.length ? el("p", { class: "ck-hint", text: t("slip_branch_hint") }) : null,
     status,
-    el("div", { class: "ck-actions" }, [button(t("slip_download"), save, "ck-btn--primary ck-slip-download"), button(t("slip_copy"), copy, "ck-slip-copy")]),
+    el("div", { class: "ck-actions" }, [button(t("slip_download"), save, "ck-btn--primary ck-slip-download"), button(t("slip_copy"), copy, "ck-slip-copy"), button(t("slip_qr"), showQr, "ck-slip-qr-show")]),
     shown,
   ]);
+}
+
+var SVG = "http://www.w3.org/2000/svg";
+
+/* The modules (rows of 0 and 1) as one SVG path, dark on white, with the 4-module quiet zone. */
+function qrSvg(modules, label) {
+  var size = modules.length + 8;
+  var path = "";
+  modules.forEach(function (row, r) {
+    for (var c = 0; c < row.length; c++) {
+      if (!row[c]) continue;
+      var start = c;
+      while (c + 1 < row.length && row[c + 1]) c += 1;
+      path += "M" + (start + 4) + " " + (r + 4) + "h" + (c - start + 1) + "v1h-" + (c - start + 1) + "z";
+    }
+  });
+  var svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.setAttribute("shape-rendering", "crispEdges");
+  var back = document.createElementNS(SVG, "rect");
+  back.setAttribute("width", String(size));
+  back.setAttribute("height", String(size));
+  back.setAttribute("fill", "#fff");
+  var dark = document.createElementNS(SVG, "path");
+  dark.setAttribute("d", path);
+  dark.setAttribute("fill", "#000");
+  svg.appendChild(back);
+  svg.appendChild(dark);
+  return svg;
 }

@@ -34,3 +34,40 @@ export function resultSlip(exam, marks, who, where, branch) {
   if (branch) slip.branch = branch;
   return slip;
 }
+
+/* The compact slip: one line for a QR code a phone camera reads well (a 41-question paper is
+   some 150 bytes), read by `coursekit results` (coursekit/results/compact.py; keep in step):
+     CKR1|paper|seed|name|branch|started|finished|answers
+   times in whole seconds since 1970 (UTC); in texts % | and line breaks are %-escaped. No ids
+   and no marks: the trainer draws the paper again from id and seed and marks the answers, one
+   token each in draw order: - not answered; single: the option index in base 36; judge: T or F;
+   multiple, order: (indexes in base 36); blank: [texts, comma-separated, also escaping , and ]];
+   short: + or x as the learner marked it, ? when not marked (the text itself stays on the phone). */
+export var COMPACT_PREFIX = "CKR1";
+
+function escapeText(text, extra) {
+  return String(text).replace(new RegExp("[%|\\r\\n" + (extra || "") + "]", "g"), function (c) {
+    return "%" + ("0" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-2);
+  });
+}
+
+function compactAnswer(mark) {
+  var q = mark.q;
+  if (q.type === "short") {
+    if (mark.res.empty) return "-";
+    return mark.selfMark === true ? "+" : mark.selfMark === false ? "x" : "?";
+  }
+  var given = slipGiven(q, mark.res);
+  if (given === null) return "-";
+  if (q.type === "judge") return given ? "T" : "F";
+  if (q.type === "single") return given.toString(36);
+  if (q.type === "blank") return "[" + given.map(function (text) { return escapeText(text, ",\\]"); }).join(",") + "]";
+  return "(" + given.map(function (i) { return i.toString(36); }).join("") + ")";
+}
+
+export function compactSlip(exam, marks, who, branch) {
+  return [
+    COMPACT_PREFIX, escapeText(exam.paper.id), exam.seed, escapeText(who), escapeText(branch || ""),
+    Math.floor(exam.started / 1000), Math.floor(exam.finished / 1000), marks.map(compactAnswer).join(""),
+  ].join("|");
+}
