@@ -210,40 +210,16 @@ def test_study_offline_then_take_a_new_edition(browser, published):
 
 def test_no_service_worker_under_scripts_serve(browser, tmp_path):
     """Under `mkdocs serve` every edit is a new edition; a kept copy would hide it from the author."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from test_serve_reload import free_port
+    from coursekit.bench.preview import Preview, wait_for
 
     project = copy_project(tmp_path / "p")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_PREVIEW="1"),  # as scripts/serve runs it
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
-                break
-            except OSError:
-                assert time.time() < deadline, "the site was not served"
-                time.sleep(0.5)
+    with Preview(project) as preview:  # the command and environment scripts/serve uses
+        assert wait_for(preview.url(""), "</html>", 120) is not None, "the site was not served"
         context = browser.new_context()
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(preview.url(""))
         page.wait_for_load_state("load")
         page.wait_for_timeout(1000)
         assert page.evaluate("typeof window.livereload") == "function"
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
         context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

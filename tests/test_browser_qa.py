@@ -75,3 +75,21 @@ def test_practice_still_shuffles_options_whose_explanation_names_no_letter(page,
         )
         seen.add(tuple(orders))
     assert len(seen) > 1
+
+
+def test_a_print_paper_opened_on_a_phone_does_not_scroll_sideways(page, site_url):
+    """The A4 answer grid (15 columns) made the whole page 700 px wide at 375 px."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(site_url + "exams/fazhan-dangyuan-ceshi-print/")
+    expect(page.locator("table.ck-print-grid").first).to_be_attached()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_the_offline_page_shows_no_empty_progress_bar_before_a_download(page, site_url):
+    """The download bar is hidden until a download starts, but its CSS display:block overrode
+    the hidden attribute: an empty grey bar sat under the course list."""
+    page.goto(site_url + "offline/")
+    expect(page.locator(".ck-packs button").first).to_be_visible()
+    expect(page.locator(".ck-offline-progress")).to_be_attached()
+    expect(page.locator(".ck-offline-progress")).to_be_hidden()
+    assert page.console_errors == []
