@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from coursekit.bench.measure import own_assets
 from coursekit.bench.preview import first_lesson
 from coursekit.bench.run import Budgets
 from coursekit.messages import t
@@ -33,7 +34,7 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     # two, the quiz page budget also for exam pages, search on the real site's index and on the
     # synthetic one's
     assert len(verdicts) == len(Budgets.__dataclass_fields__) + 5, verdicts
-    keys = ("bench.budget_preview_real", "bench.budget_preview_corpus", "bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_i18n", "bench.budget_i18n_first", "bench.budget_lesson", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
+    keys = ("bench.budget_preview_real", "bench.budget_preview_corpus", "bench.budget_ratio", "bench.budget_ratio_first", "bench.budget_i18n", "bench.budget_i18n_first", "bench.budget_lesson", "bench.budget_assets", "bench.budget_index", "bench.budget_quiz", "bench.budget_exam", "bench.budget_search_real", "bench.budget_search_synthetic")
     for key in keys:
         head = t(key, lang="en", value="@", limit="@").split("@")[0]
         assert any(v[5:].startswith(head) for v in verdicts), (key, verdicts)
@@ -65,6 +66,24 @@ def test_ratios_pair_the_builds_of_each_round():
     # The middle build of each kind stands for the project.
     builds = Builds(firsts=runs(9.0, 7.0, 8.0), rebuilds=runs(4.0, 6.0, 5.0))
     assert (builds.first.seconds, builds.median.seconds) == (8.0, 5.0)
+
+
+def test_page_assets_are_the_own_files_the_page_references(tmp_path):
+    """The JS + CSS budget counts what a page view fetches: our files the page names, not every
+    file in assets/coursekit/ (the search scripts load only when search opens) nor Material's."""
+    own = tmp_path / "assets" / "coursekit"
+    own.mkdir(parents=True)
+    for name in ("coursekit.js", "strings.zh.js", "strings.en.js", "coursekit.css", "search-worker.js"):
+        (own / name).write_text("x")
+    (tmp_path / "assets" / "material.js").write_text("x")
+    page = tmp_path / "courses" / "c" / "l" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<link rel="stylesheet" href="../../../assets/coursekit/coursekit.css"><link rel="icon" href="../../../assets/coursekit/strings.en.js">'
+        '<script src="../../../assets/material.js"></script><script src="../../../assets/coursekit/strings.zh.js?v=1"></script>'
+        '<script src="/assets/coursekit/coursekit.js"></script><script src="../../../assets/coursekit/coursekit.js"></script>'
+    )
+    assert [p.name for p in own_assets(tmp_path, page)] == ["coursekit.css", "strings.zh.js", "coursekit.js"]
 
 
 def test_search_bench_prints_relevance_phone_and_latency_budgets(tmp_path):

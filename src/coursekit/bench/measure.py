@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -133,13 +134,34 @@ class SiteSizes:
     lesson: tuple[Path, Size] | None
     quiz: tuple[Path, Size] | None
     exam: tuple[Path, Size] | None
-    ours: Size  # our JS + CSS
-    search_index: Size
+    ours: Size  # our JS + CSS that the median lesson page loads
+    search_index: Size  # search/coursekit-index.json, which search fetches when opened
     pages: int
 
     @property
     def index_gz_per_page(self) -> float:
         return self.search_index.gz / self.pages if self.pages else 0.0
+
+
+_ASSET_TAG = re.compile(r"<script\b[^>]*\bsrc=[\"']?([^\"' >]+)|<link\b(?=[^>]*\brel=[\"']?stylesheet)[^>]*\bhref=[\"']?([^\"' >]+)", re.I)
+
+
+def own_assets(site: Path, page: Path) -> list[Path]:
+    """Our scripts and style sheets (under assets/coursekit/) that ``page`` loads as it opens.
+
+    The learner's phone fetches these on a page view; the search scripts load only when search
+    is opened and are measured by the search budgets."""
+    root = (site / "assets" / "coursekit").resolve()
+    found: list[Path] = []
+    for script, sheet in _ASSET_TAG.findall(page.read_text(encoding="utf-8")):
+        address = (script or sheet).split("?", 1)[0].split("#", 1)[0]
+        if "://" in address or address.startswith("//"):
+            continue
+        path = (site / address.lstrip("/")) if address.startswith("/") else (page.parent / address)
+        path = path.resolve()
+        if path.is_relative_to(root) and path.is_file() and path not in found:
+            found.append(path)
+    return found
 
 
 def measure_site(site: Path) -> SiteSizes:
@@ -148,14 +170,14 @@ def measure_site(site: Path) -> SiteSizes:
     lessons = [p for p in site.glob("courses/*/*/index.html")]
     quizzes = list(site.glob("practice/*/index.html"))
     exams = [p for p in site.glob("exams/*/index.html") if not p.parent.name.endswith("-print")]  # not the print-ready papers
-    ours = sorted((site / "assets" / "coursekit").glob("*.js")) + sorted((site / "assets" / "coursekit").glob("*.css"))
+    lesson = median_page(lessons)
     return SiteSizes(
         largest=largest,
-        lesson=median_page(lessons),
+        lesson=lesson,
         quiz=median_page(quizzes),
         exam=median_page(exams),
-        ours=Size.of_files(ours),
-        search_index=Size.of((site / "search" / "search_index.json").read_bytes()),
+        ours=Size.of_files(own_assets(site, lesson[0]) if lesson else []),
+        search_index=Size.of((site / "search" / "coursekit-index.json").read_bytes()),
         pages=len(pages),
     )
 
