@@ -125,6 +125,25 @@ def test_search_puts_the_pages_language_first(page, site_url, start, query, firs
     assert languages == sorted(languages, reverse=first_in_english), "results of the page's language come first"
 
 
+def test_each_language_loads_only_its_own_texts(built_site):
+    """A page fetches its own language's texts, before the script that shows them; English texts
+    not yet translated are filled in Chinese, as the browser's t() would show them."""
+    import json
+
+    for path, lang in (("courses/dangzhang-jichu/index.html", "zh"), ("en/courses/dangzhang-jichu/index.html", "en"), ("404.html", "zh"), ("en/404.html", "en")):
+        scripts = re.findall(r'<script src="([^"]+)"', (built_site / path).read_text("utf-8"))
+        texts = [src for src in scripts if "/strings" in src or src.startswith("assets/coursekit/strings")]
+        assert [src.rsplit("/", 1)[1] for src in texts] == [f"strings.{lang}.js"], (path, scripts)
+        assert scripts.index(texts[0]) < next(i for i, src in enumerate(scripts) if src.endswith("coursekit/coursekit.js")), (path, scripts)
+    assert not (built_site / "assets" / "coursekit" / "strings.js").exists()
+    for lang in ("zh", "en"):
+        text = (built_site / "assets" / "coursekit" / f"strings.{lang}.js").read_text("utf-8")
+        strings = json.loads(text.removeprefix("window.CK_STRINGS=").rstrip().removesuffix(";"))
+        assert list(strings) == [lang]
+    zh = json.loads((built_site / "assets" / "coursekit" / "strings.zh.js").read_text("utf-8").removeprefix("window.CK_STRINGS=").rstrip().removesuffix(";"))["zh"]
+    assert set(zh) <= set(strings["en"])
+
+
 def test_the_root_404_page_stays_in_the_default_language(built_site):
     # every language build renders the theme's 404 page to the same root file
     assert '<html lang="zh"' in (built_site / "404.html").read_text("utf-8")

@@ -64,6 +64,7 @@ import html
 import json
 import logging
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -78,7 +79,7 @@ from mkdocs.utils import normalize_url
 
 from coursekit.adapters.preview import GeneratedPage, Preview, file_states, page_digest
 from coursekit.edition import content_edition, footer_edition
-from coursekit.messages import LANGS, t, ui_strings
+from coursekit.messages import DEFAULT_LANG, LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import joined_script
@@ -96,7 +97,15 @@ from coursekit.sources.translations import is_translation, translate_project
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
-WEB_ASSETS = ("coursekit.css", "trainer.css", "search-language.js", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
+_STRINGS_FILE = re.compile(re.escape(ASSET_DIR) + r"/strings(\.\w+)?\.js")
+
+
+def _strings_file(lang: str) -> str:
+    """The browser's texts in one language (``ui:`` keys of locales/<lang>.yml)."""
+    return f"{ASSET_DIR}/strings.{lang if lang in LANGS else DEFAULT_LANG}.js"
+
+
+WEB_ASSETS = ("coursekit.css", "trainer.css", "offline.js", "search-open.js", "search-worker.js", "search-engine.js", "search.css", "text-size.js")
 
 
 # MkDocs's warning on every dirty build; it would fail every build of the strict preview.
@@ -262,7 +271,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
                 config.extra_css.append(path)
         if i18n is None or lang == i18n.default_language:  # the installed app's name: the first language's
             self._app = web_manifest(config.site_name, config.site_name, config.site_description or "", lang)
-        for path in (f"{ASSET_DIR}/strings.js", f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/search-language.js", f"{ASSET_DIR}/offline.js", f"{ASSET_DIR}/search-open.js"):
+        # Each language's pages load only their own texts (strings.<lang>.js), not every language's;
+        # the config may come back from the previous language with its file in place.
+        config.extra_javascript[:] = [_strings_file(lang) if _STRINGS_FILE.fullmatch(str(script)) else script for script in config.extra_javascript]
+        for path in (_strings_file(lang), f"{ASSET_DIR}/coursekit.js", f"{ASSET_DIR}/offline.js", f"{ASSET_DIR}/search-open.js"):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
@@ -298,10 +310,10 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
         files.append(File.generated(config, f"{ASSET_DIR}/coursekit.js", content=joined_script()))
-        strings = {lang: ui_strings(lang) for lang in LANGS}
-        files.append(
-            File.generated(config, f"{ASSET_DIR}/strings.js", content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n")
-        )
+        for lang in LANGS:
+            # A text missing in a translation is shown in Chinese, so it is filled in here.
+            strings = {lang: {**ui_strings(DEFAULT_LANG), **ui_strings(lang)}}
+            files.append(File.generated(config, _strings_file(lang), content=f"window.CK_STRINGS={json.dumps(strings, ensure_ascii=False)};\n"))
         return files
 
     def _language_folder(self) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from coursekit.bench.search_latency import _MEASURE, CHROMIUM_ARGS, QUERIES, chromium_path
 
 SEARCH_FILE = re.compile(r"(^|/)search/|assets/coursekit/search[-.]|assets/javascripts/workers/|assets/javascripts/lunr/")
-OWN_SCRIPTS = ("search-open.js", "search-worker.js", "search-language.js")
+OWN_SCRIPTS = ("search-open.js", "search-worker.js")
 THROTTLE = 4
 
 
