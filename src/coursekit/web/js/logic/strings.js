@@ -1,7 +1,8 @@
 /* Texts and number formats the learner sees.
  *
  * Every text comes from window.CK_STRINGS (the `ui:` keys of locales/*.yml, written into
- * assets/coursekit/strings.js by the plugin); a key missing in English falls back to Chinese.
+ * assets/coursekit/strings.<lang>.js by the plugin, the page's language only); a key missing in
+ * English falls back to Chinese.
  * No DOM here beyond reading the page's language, so `node --test` can load it.
  */
 
