@@ -6,6 +6,7 @@ imaging library."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import struct
 import zlib
 
@@ -54,6 +55,7 @@ def _coverage(size: int, polygon: list[tuple[float, float]]) -> list[list[float]
     return rows
 
 
+@lru_cache(maxsize=None)  # the same bytes every build; the preview builds many times
 def icon_png(size: int) -> bytes:
     """The icon as a ``size`` × ``size`` RGB PNG."""
     pixels = [[RED] * size for _ in range(size)]
