@@ -112,3 +112,17 @@ def test_an_english_exam_names_its_parts_in_english(page, site_url):
     expect(parts.first).to_have_text(t("type.single", lang="en"))
     assert not [p for p in parts.all_inner_texts() if re.search(r"[\u4e00-\u9fff]", p)]
     assert page.console_errors == []
+
+
+def test_citation_facts_stay_apart_in_search_snippets(built_site):
+    """The citation index puts a regulation's date and article on lines split by <br>; the search
+    index drops tags, and the snippet read "发布日期：2024-08-29条号：第六条"."""
+    import json
+
+    from coursekit.messages import t
+
+    label = t("currency.index_number", lang="zh")
+    index = json.loads((built_site / "search" / "coursekit-index.json").read_text("utf-8"))
+    texts = [s[3].replace("\u200b", "") for s in index["sections"] if label in s[3].replace("\u200b", "")]
+    assert texts
+    assert [x for x in texts if re.search(r"\d" + label, x)] == []

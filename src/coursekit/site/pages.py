@@ -285,7 +285,8 @@ class PageBuilder:
                     facts.append(md_text(self._t("currency.index_checked", date=c.checked.date, source=c.checked.source)))
                 elif c.under_review:
                     facts.append(f"**{md_text(self._t('currency.index_unchecked'))}**")
-                lines += ["<br>".join(facts) if len(facts) > 1 else facts[0], ""]
+                # The space keeps the facts apart in search snippets, which drop the <br>.
+                lines += [" <br>".join(facts), ""]
         return "\n".join(lines) + "\n"
 
     def _edition_lines(self, document) -> list[str]:
