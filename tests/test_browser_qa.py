@@ -93,3 +93,36 @@ def test_the_offline_page_shows_no_empty_progress_bar_before_a_download(page, si
     expect(page.locator(".ck-offline-progress")).to_be_attached()
     expect(page.locator(".ck-offline-progress")).to_be_hidden()
     assert page.console_errors == []
+
+
+def test_an_english_exam_names_its_parts_in_english(page, site_url):
+    """Sections a paper file leaves untitled are named after their type in Chinese when loaded:
+    the English exam showed "1. 单项选择题 (15 questions, 2 points each)" above English
+    questions, and the same Chinese names in its result table."""
+    from coursekit.messages import t
+
+    page.goto(site_url + "en/exams/dangzhang-jichu-ceshi/")
+    page.get_by_role("button", name=t("ui.exam_start", lang="en")).click()
+    headings = page.locator(".ck-exam-paper h2.ck-section-title")
+    expect(headings.first).to_contain_text(t("type.single", lang="en"))
+    assert not [h for h in headings.all_inner_texts() if re.search(r"[\u4e00-\u9fff]", h)]
+    page.get_by_role("button", name=t("ui.exam_submit", lang="en")).click()
+    page.get_by_role("button", name=t("ui.exam_confirm_yes", lang="en")).click()
+    parts = page.locator(".ck-exam-result table tbody td:first-child")
+    expect(parts.first).to_have_text(t("type.single", lang="en"))
+    assert not [p for p in parts.all_inner_texts() if re.search(r"[\u4e00-\u9fff]", p)]
+    assert page.console_errors == []
+
+
+def test_citation_facts_stay_apart_in_search_snippets(built_site):
+    """The citation index puts a regulation's date and article on lines split by <br>; the search
+    index drops tags, and the snippet read "发布日期：2024-08-29条号：第六条"."""
+    import json
+
+    from coursekit.messages import t
+
+    label = t("currency.index_number", lang="zh")
+    index = json.loads((built_site / "search" / "coursekit-index.json").read_text("utf-8"))
+    texts = [s[3].replace("\u200b", "") for s in index["sections"] if label in s[3].replace("\u200b", "")]
+    assert texts
+    assert [x for x in texts if re.search(r"\d" + label, x)] == []

@@ -285,7 +285,8 @@ class PageBuilder:
                     facts.append(md_text(self._t("currency.index_checked", date=c.checked.date, source=c.checked.source)))
                 elif c.under_review:
                     facts.append(f"**{md_text(self._t('currency.index_unchecked'))}**")
-                lines += ["<br>".join(facts) if len(facts) > 1 else facts[0], ""]
+                # The space keeps the facts apart in search snippets, which drop the <br>.
+                lines += [" <br>".join(facts), ""]
         return "\n".join(lines) + "\n"
 
     def _edition_lines(self, document) -> list[str]:
@@ -372,7 +373,7 @@ class PageBuilder:
             "sections": [
                 {
                     "type": s.type,
-                    "title": s.title,
+                    "title": _section_title(s, self.lang),
                     "points": s.points,
                     "draws": [{"bank": r.bank, "tag": r.tag, "count": r.count} for r in s.draws],
                 }
@@ -491,7 +492,15 @@ def _num(value: float) -> str:
 def _section_heading(number: int, section, lang: str) -> str:
     count = sum(r.count for r in section.draws)
     key = "page.section_heading_case" if section.type == CASE_TYPE else "page.section_heading"
-    return t(key, lang=lang, number=number, title=section.title, count=count, points=_num(section.points))
+    return t(key, lang=lang, number=number, title=_section_title(section, lang), count=count, points=_num(section.points))
+
+
+def _section_title(section, lang: str) -> str:
+    """A section its paper file leaves untitled is named after its type when loaded, in Chinese
+    (sources/blueprints.py); a page in another language names it in that language."""
+    if section.title == t(f"type.{section.type}", lang="zh"):
+        return t(f"type.{section.type}", lang=lang)
+    return section.title
 
 
 def build_site_files(
