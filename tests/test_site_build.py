@@ -67,9 +67,11 @@ def test_no_external_resource_loads(built_site: Path):
             offenders += [(path, url) for url in external_loads_in_html(path.read_text("utf-8"))]
         elif path.suffix == ".css":
             offenders += [(path, url) for url in external_loads_in_css(path.read_text("utf-8"))]
+    # The SVG namespace (the result slip's QR code is drawn with createElementNS) is a name, never fetched.
+    namespaces = {"http://www.w3.org/2000/svg"}
     for path in (built_site / "assets" / "coursekit").glob("*.js"):
         text = path.read_text("utf-8")
-        offenders += [(path, url) for url in re.findall(r"https?://[^\s'\"`]+", text)]
+        offenders += [(path, url) for url in re.findall(r"https?://[^\s'\"`]+", text) if url not in namespaces]
     assert offenders == []
 
 
