@@ -36,6 +36,13 @@ def answer_first(page, count: int) -> list[str]:
     return ids
 
 
+def option_orders(page) -> dict[str, list[str]]:
+    """Each choice question's options as the paper shows them (original indexes, top to bottom)."""
+    return paper_items(page).evaluate_all(
+        "items => Object.fromEntries(items.map(li => [li.dataset.ckQid, Array.from(li.querySelectorAll('.ck-choice input')).map(i => i.value)]))"
+    )
+
+
 def saved_attempt(page) -> dict | None:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(ATTEMPT_KEY)})")
     return None if raw is None else json.loads(raw)
@@ -46,6 +53,10 @@ def test_reload_mid_exam_asks_first_then_carries_on(page, quiz_site):
     page.goto(base + EXAM_PAGE)
     page.get_by_role("button", name=ui("exam_start")).click()
     ids = drawn_ids(page)
+    orders = option_orders(page)
+    # Options are mixed by the paper number: the banks write most right answers first, and an
+    # exam in the banks' order would give them away.
+    assert any(order != sorted(order, key=int) for order in orders.values() if order), orders
     answered = answer_first(page, 3)
     page.wait_for_timeout(200)  # saved after each event's own handler has run
     attempt = saved_attempt(page)
@@ -70,6 +81,7 @@ def test_reload_mid_exam_asks_first_then_carries_on(page, quiz_site):
 
     page.get_by_role("button", name=ui("exam_resume")).click()
     assert drawn_ids(page) == ids  # the same paper
+    assert option_orders(page) == orders  # in the same order
     after = saved_attempt(page)
     assert {qid: after["answers"][qid] for qid in answered} == snapshot  # the same answers, restored into the widgets
     for qid in answered:

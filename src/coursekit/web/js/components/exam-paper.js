@@ -12,7 +12,9 @@ import { dropAttempt, writeAttempt } from "../browser/attempts.js";
 import { recordAnswer } from "../browser/saved.js";
 import { showResult } from "./exam-result.js";
 import { materialNode, opensCase, questionWidget } from "./question.js";
-import { sectionCount } from "../logic/draw.js";
+import { mulberry32, sectionCount } from "../logic/draw.js";
+
+var OPTION_SALT = 0x9e3779b9;
 
 /* ``exam``: { box, paper, seed, drawn }; ``actions``: { again, another } for the result's buttons;
    ``resumed``: the saved attempt being continued, if any. */
@@ -21,6 +23,8 @@ export function sitPaper(exam, actions, resumed) {
   var paper = exam.paper;
   var items = []; // { q, w (its widget), li, section (index in exam.drawn) }
   var counter = 0;
+  // Options in an order fixed by the paper number, so a reload or a resumed attempt looks the same.
+  var optionOrder = mulberry32((exam.seed ^ OPTION_SALT) >>> 0);
   var view = el("div", { class: "ck-exam-paper" });
   exam.drawn.forEach(function (part, sectionIndex) {
     var s = part.section;
@@ -29,7 +33,7 @@ export function sitPaper(exam, actions, resumed) {
     var list = el("ol", { class: "ck-questions ck-live-list" });
     part.questions.forEach(function (q, index) {
       counter += 1;
-      var w = questionWidget(q, counter, false);
+      var w = questionWidget(q, counter, optionOrder);
       var li = el("li", { class: "ck-question", "data-ck-qid": q.id, "data-ck-type": q.type }, [opensCase(part.questions, index) ? materialNode(q) : null, w.fieldset]);
       items.push({ q: q, w: w, li: li, section: sectionIndex });
       list.appendChild(li);

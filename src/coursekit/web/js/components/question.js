@@ -23,8 +23,9 @@ function stemNode(q) {
   return el("span", { class: "ck-stem-text" }, kids);
 }
 
-/* The widget for ``q``. ``shuffle`` shuffles choice options (practice: yes, per attempt;
-   exams: no, so a paper looks the same everywhere). */
+/* The widget for ``q``. ``shuffle`` shuffles choice options: ``true`` anew each time (practice),
+   or a seeded generator (exams: the same paper number shows the same order after a reload, and
+   the key's letters are not all A, as the banks happen to write most of their answers). */
 export function questionWidget(q, number, shuffle) {
   var name = nextId("q");
   var fieldset = el("fieldset", { class: "ck-q" }, [
@@ -68,7 +69,8 @@ function choiceBuilder(w, name, shuffle) {
   var texts = choiceTexts(q);
   // An explanation that names options by letter ("B是半个月") reads wrong once they are shuffled.
   var keepOrder = judge || namesOptionsByLetter(q.explanation, texts.length);
-  w.order = shuffle && !keepOrder ? shuffled(range(texts.length), Math.random) : range(texts.length);
+  var random = typeof shuffle === "function" ? shuffle : Math.random;
+  w.order = shuffle && !keepOrder ? shuffled(range(texts.length), random) : range(texts.length);
   w.labels = [];
   w.inputs = w.order.map(function (index, position) {
     var input = el("input", { type: q.type === "multiple" ? "checkbox" : "radio", name: name, value: String(index) });
