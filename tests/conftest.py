@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -71,6 +72,20 @@ def site_url(built_site):
     server.shutdown()
 
 
+@contextlib.contextmanager
+def built_and_served(project: Path):
+    """Build ``project`` into ``site/`` beside it (the build must pass) and serve that on
+    loopback while the block runs; yields the site's URL."""
+    site = project.parent / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = serve_directory(site)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def quiz_site(tmp_path_factory):
     """The browser quiz tests' project (tests/quizsite.py) built and served on loopback.
@@ -78,12 +93,8 @@ def quiz_site(tmp_path_factory):
     from quizsite import make_quiz_project
 
     project = make_quiz_project(tmp_path_factory.mktemp("quiz") / "project")
-    site = project.parent / "site"
-    result = run_mkdocs(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = serve_directory(site)
-    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with built_and_served(project) as url:
+        yield project, url
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from conftest import run_mkdocs, serve_directory
+from conftest import built_and_served
 from minisite import make_mini_project
 from quizdriver import STORE_KEY, option_label, question, ui
 
@@ -43,12 +43,8 @@ def case_site(tmp_path_factory):
     project = make_mini_project(tmp_path_factory.mktemp("cases") / "project")
     shutil.copy(CASES / "anli.yml", project / "quizzes" / "anli.yml")
     (project / "quizzes" / "papers" / "anli-ceshi.yml").write_text(PAPER, "utf-8")
-    site = project.parent / "site"
-    result = run_mkdocs(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = serve_directory(site)
-    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with built_and_served(project) as url:
+        yield project, url
 
 
 def check(item) -> None:
