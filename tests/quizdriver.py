@@ -134,3 +134,15 @@ def assert_clean(page, base: str) -> None:
 
 def url(base: str, path: str) -> str:
     return urljoin(base, path)
+
+
+def search_site(page, words: str):
+    """Type ``words`` into the site's search box as a learner does; the result items."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():  # phone width: the search opens from a header button
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    box.fill(words)
+    box.press("End")  # Material searches on keyup
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.locator(".md-search-result__item")

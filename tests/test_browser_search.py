@@ -7,21 +7,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from quizdriver import search_site
+
 pytestmark = pytest.mark.browser
 
 INDEX = "search/coursekit-index.json"
 
 
 def ask(page, words: str):
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # phone width: the search opens from a header button
-        page.locator("label.md-header__button[for=__search]").click()
-    box.click()
-    box.fill(words)
-    box.press("End")  # Material searches on keyup
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    results = search_site(page, words)
     page.wait_for_timeout(200)
-    return page.locator(".md-search-result__item")
+    return results
 
 
 def result_links(page) -> list[str]:

@@ -6,23 +6,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from quizdriver import search_site
+
 pytestmark = pytest.mark.browser
 
 
 def only_local(requests: list[str], site_url: str) -> list[str]:
     origin = urlsplit(site_url).netloc
     return [url for url in requests if not url.startswith("data:") and urlsplit(url).netloc != origin]
-
-
-def search(page, words: str):
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # phone width: the search opens from a header button
-        page.locator("label.md-header__button[for=__search]").click()
-    box.click()
-    box.fill(words)
-    box.press("End")  # Material searches on keyup
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    return page.locator(".md-search-result__item")
 
 
 def texts(results) -> list[str]:
@@ -38,7 +29,7 @@ def test_home_lesson_and_search_stay_on_the_server(page, site_url):
     page.click("text=支部党员大会")
     page.wait_for_url("**/courses/sanhui-yike/dangyuan-dahui/")
     assert page.locator("article h1").inner_text().rstrip("¶") == "支部党员大会"
-    results = search(page, "表决")
+    results = search_site(page, "表决")
     assert results.count() >= 1
     # Each result names its course above the lesson title.
     assert any(text.startswith("三会一课与组织生活实务\n支部党员大会") and "表决" in text for text in texts(results))
@@ -51,7 +42,7 @@ def test_home_lesson_and_search_stay_on_the_server(page, site_url):
 def test_search_finds_a_word_inside_a_sentence(page, site_url):
     page.goto(site_url)
     # "应到会" sits inside longer sentences; without jieba segmentation nothing matches.
-    results = search(page, "应到会")
+    results = search_site(page, "应到会")
     assert any(text.startswith("三会一课与组织生活实务\n支部党员大会") for text in texts(results))
 
 
