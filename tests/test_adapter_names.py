@@ -12,6 +12,9 @@ import mkdocs.commands.build
 import mkdocs_static_i18n
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
 
 from conftest import ROOT
 from coursekit.adapters import mkdocs_plugin
@@ -28,7 +31,7 @@ def i18n_source() -> str:
 
 def test_every_name_is_listed_in_the_adapters_opening_comment():
     listed = mkdocs_plugin.__doc__.split("MkDocs events used")[0]
-    for name in (*I18N_PLUGIN, *I18N_FILE, "is_dirty", "DIRTY_WARNING", "config.extra.alternate"):
+    for name in (*I18N_PLUGIN, *I18N_FILE, "is_dirty", "DIRTY_WARNING", "config.extra.alternate", "observer"):
         assert f"``{name}``" in listed, name
 
 
@@ -56,6 +59,38 @@ def test_material_search_still_keeps_its_last_index_under_is_dirty():
 
 def test_mkdocs_still_warns_on_dirty_builds_with_the_text_filtered():
     assert mkdocs_plugin.DIRTY_WARNING in inspect.getsource(mkdocs.commands.build)
+
+
+def test_the_preview_still_gets_a_watcher_that_looks_more_often(tmp_path):
+    """MkDocs's live-reload server keeps its watchdog observer as ``observer``, and ``unwatch``
+    raises for a path not watched: the preview moves what MkDocs watched to a faster observer."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert isinstance(server.observer, BaseObserver)
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    server.watch(config.docs_dir)  # watched twice: moved twice
+    old = server.observer
+    mkdocs_plugin._watch_often(server, config)
+    assert server.observer is not old and not old.emitters
+    assert isinstance(server.observer, PollingObserver) and server.observer.timeout == mkdocs_plugin.WATCH_SECONDS < 0.5
+    assert len(server.observer.emitters) == 2
+    server.unwatch(config.docs_dir)
+    assert len(server.observer.emitters) == 2  # still watched once
+    server.unwatch(config.docs_dir)
+    assert len(server.observer.emitters) == 1
+    server.server_close()
+
+
+def test_the_preview_keeps_mkdocss_watcher_when_it_watches_something_else(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(str(tmp_path))  # not a path MkDocs watches today
+    old = server.observer
+    mkdocs_plugin._watch_often(server, config)
+    assert server.observer is old and len(old.emitters) == 2
+    server.server_close()
 
 
 # python-docx's paragraph element (Word files, nothing to do with building the site).

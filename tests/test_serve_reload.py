@@ -66,6 +66,15 @@ def test_serve_shows_a_lesson_a_bank_a_citation_edit_and_a_renamed_lesson(tmp_pa
         assert "zhiwei-huiyi/" in fetch(preview.url("courses/jichu/"))
         assert "zhiwei-huiyi/" in fetch(lesson_url) and "zhiweihui/" not in fetch(lesson_url)
 
+        # A page of docs/ and mkdocs.yml, which the preview watches through a watcher of its own
+        # (it looks more often than MkDocs's): both still rebuild the site.
+        edit(project / "docs/index.md", "# 测试站点", "# 测试站点首页")
+        assert wait_for(preview.url(""), "测试站点首页", 120) is not None
+        config = (project / "mkdocs.yml").read_text("utf-8")
+        site_name = re.search(r"^site_name: (.+)$", config, re.M).group(1)
+        edit(project / "mkdocs.yml", f"site_name: {site_name}", "site_name: 改过名的培训站")
+        assert wait_for(lesson_url, "改过名的培训站", 120) is not None
+
 
 class Builder:
     """The preview's builds of ``project`` into ``site``, one per ``build()``."""

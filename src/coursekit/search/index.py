@@ -21,6 +21,7 @@ sections are fetched by our worker only when the learner opens the search box.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -38,6 +39,10 @@ TRIM = re.compile(r"^[^\w\u3400-\u9fff]+|[^\w\u3400-\u9fff]+$")
 KIND_WEIGHT = {"lesson": 1.0, "course": 0.6, "summary": 0.5, "citations": 0.4, "other": 0.8}
 SUMMARY_SLUG = "xiaojie"
 MAX_SUBWORD = 4
+# The preview (``scripts/serve``) writes the index again after every save, from pages nearly all
+# unchanged: what a page's text gives is kept, by its text, for the next build in the same process.
+# Pure functions of their arguments, so a clean build and a rebuild give the same bytes.
+TEXTS_KEPT = 1 << 16
 
 
 def _kind(path: str) -> str:
@@ -59,6 +64,7 @@ def _split_lang(location: str, languages: set[str]) -> tuple[str | None, str]:
     return None, location
 
 
+@functools.lru_cache(maxsize=TEXTS_KEPT)
 def _plain(text: str) -> str:
     text = BLOCK_TAG.sub(" ", text)  # a space between list items and cells, which are shown
     text = TAG.sub("\u200b", text)
@@ -75,6 +81,12 @@ def tokens(text: str, separator: re.Pattern) -> list[str]:
         if word:
             out.append(word)
     return out
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _han_words(text: str, separator: re.Pattern) -> frozenset[str]:
+    """The words of ``text`` with Chinese characters in them, as the index's separator cuts it."""
+    return frozenset(word for word in tokens(text, separator) if HAN.search(word))
 
 
 def _frequencies(words: set[str]) -> tuple[dict[str, int], int]:
@@ -106,17 +118,28 @@ def _frequencies(words: set[str]) -> tuple[dict[str, int], int]:
 
 def _variants(chars: set[str]) -> dict[str, str]:
     """Traditional form -> simplified, for the simplified characters the index holds."""
-    try:
-        from opencc_purepy import OpenCC
-    except ImportError:
-        return {}
-    to_trad = OpenCC("s2t")
     out: dict[str, str] = {}
     for ch in sorted(chars):
-        trad = to_trad.convert(ch)
+        trad = _traditional(ch)
         if len(trad) == 1 and trad != ch and trad not in chars:
             out[trad] = ch
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _to_traditional():
+    try:
+        from opencc_purepy import OpenCC
+    except ImportError:
+        return None
+    return OpenCC("s2t")
+
+
+@functools.lru_cache(maxsize=TEXTS_KEPT)
+def _traditional(ch: str) -> str:
+    """The traditional form of the character ``ch`` (``ch`` itself without OpenCC)."""
+    converter = _to_traditional()
+    return converter.convert(ch) if converter is not None else ch
 
 
 SYNONYMS = "search_synonyms.txt"
@@ -167,7 +190,7 @@ def build_index(data: dict, default_lang: str, languages: set[str], synonyms: li
         text = _plain(doc.get("text", ""))
         sections.append([page_of[url], anchor, heading, text])
         for part in (heading, text, pages[page_of[url]][1]):
-            words.update(w for w in tokens(part, separator) if HAN.search(w))
+            words.update(_han_words(part, separator))
     for group in synonyms or []:
         words.update(w for w in group if HAN.search(w))
     freq, total = _frequencies(words)

@@ -45,6 +45,10 @@ LEFT_OUT = re.compile(
 )
 LUNR = re.compile(r"^assets/javascripts/lunr/(.+)$")
 HTML_INDEX = re.compile(r"(^|/)index\.html$")
+# Every file's size and short SHA-256, kept by path with the size and modification time they were
+# read at: the preview (``scripts/serve``) lists the whole site again after every save, and reading
+# back the files the build did not write again was most of that.
+_DIGESTS: dict[str, tuple[tuple[int, int], int, str]] = {}
 
 
 @dataclass
@@ -108,6 +112,19 @@ def _course_titles(site: Path, folder: str) -> dict[str, str]:
         return {}
 
 
+def _size_and_digest(path: Path) -> tuple[int, str]:
+    """The size of the file at ``path`` and the first 12 hex digits of its SHA-256."""
+    stat = path.stat()
+    seen = (stat.st_size, stat.st_mtime_ns)
+    kept = _DIGESTS.get(str(path))
+    if kept is not None and kept[0] == seen:
+        return kept[1], kept[2]
+    content = path.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    _DIGESTS[str(path)] = (seen, len(content), digest)
+    return len(content), digest
+
+
 def offline_plan(site: Path, project: Project, languages: dict[str, str]) -> dict:
     """What the service worker keeps: ``languages`` maps each built locale to its folder ("" for
     the default language, "en/" for English)."""
@@ -133,8 +150,8 @@ def offline_plan(site: Path, project: Project, languages: dict[str, str]) -> dic
         match = LUNR.match(inner)
         if match and lunr and match.group(1) not in lunr:
             continue
-        content = path.read_bytes()
-        entry = [_url(name), len(content), hashlib.sha256(content).hexdigest()[:12]]
+        size, digest = _size_and_digest(path)
+        entry = [_url(name), size, digest]
         course = None
         if inner.startswith(f"{urls.COURSES}/") and inner.count("/") >= 2:
             course = inner.split("/")[1]
