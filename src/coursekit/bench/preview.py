@@ -5,6 +5,7 @@ time the live-reloaded browser needs before it can show it."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -117,17 +118,20 @@ class PreviewTimes:
 
 def measure_preview(project: Path, lesson: Path, url_path: str, saves: int = 5, settle: float = 1.0, timeout: float = 60.0) -> PreviewTimes:
     """Serve ``project``, then ``saves`` times: append a new sentence to ``lesson`` and time until
-    the page at ``url_path`` shows it. Between saves, ``settle`` seconds pass after the edit showed
-    (an author reads before saving again). The lesson is left as it was found."""
+    the page at ``url_path`` shows it. Between saves, ``settle`` seconds and up to half a second
+    more pass after the edit showed (an author reads before saving again): the watcher looks for
+    edits at fixed intervals, and saves a fixed time apart would all meet it at the same point of
+    its interval, always the lucky one or always the unlucky one. The lesson is left as it was found."""
     original = lesson.read_bytes()
     times: list[float] = []
+    pauses = random.Random(saves)  # the same pauses on every run
     with Preview(project) as preview:
         url = preview.url(url_path)
         if wait_for(url, "</html>", 300) is None:
             raise RuntimeError(f"{url}: not served")
         try:
             for number in range(1, saves + 1):
-                time.sleep(settle)
+                time.sleep(settle + pauses.uniform(0, 0.5))
                 marker = f"预览第{number}次保存时补上的一句话{time.time_ns()}。"
                 lesson.write_bytes(original + f"\n\n{marker}\n".encode("utf-8"))
                 took = wait_for(url, marker, timeout)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 
@@ -49,6 +50,9 @@ def source_folder():
     return resources.files("coursekit").joinpath("web", "js")
 
 
+# Kept by text (never changed once read): the preview (scripts/serve) joins the modules again
+# for every language of every build.
+@lru_cache(maxsize=512)
 def read_module(path: str, text: str) -> Module:
     imports: dict[str, list[str]] = {}
     declared: list[str] = []

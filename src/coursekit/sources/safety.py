@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import markdown
 
-from coursekit.messages import t
+from coursekit.messages import current_lang, t
 from coursekit.model import Lesson
 from coursekit.problems import Problem
 from coursekit.sources.sanitise import locate, sanitise_html
@@ -39,19 +39,32 @@ FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<inf
 
 def lesson_markup_problems(lesson: Lesson) -> list[Problem]:
     """Every piece of markup in ``lesson.body`` the sanitiser removes, one problem per finding."""
-    findings: list[tuple[int, str]] = [(offset, t("safety.mermaid")) for offset in _mermaid_fences(lesson.body)]
-    if not any(mark in lesson.body for mark in MARKUP_MARKS):
-        return sorted({Problem(lesson.file, lesson.line_at(offset), message) for offset, message in findings})
+    failure, findings = _markup_findings(lesson.body, current_lang())
+    if failure is not None:
+        return [Problem(lesson.file, lesson.body_line, failure)]
+    return sorted({Problem(lesson.file, lesson.line_at(offset), message) for offset, message in findings})
+
+
+# Kept by body text: the preview (scripts/serve) checks every translated lesson again after each
+# save, and converting them was a tenth of its rebuild. (Lessons in the original language are
+# loaded through coursekit.sources.cache.)
+@lru_cache(maxsize=4096)
+def _markup_findings(body: str, lang: str) -> tuple[str | None, tuple[tuple[int, str], ...]]:
+    """What the sanitiser would remove from ``body``, as (offset, message), messages in ``lang``;
+    or, first, the converter's failure."""
+    findings: list[tuple[int, str]] = [(offset, t("safety.mermaid", lang=lang)) for offset in _mermaid_fences(body)]
+    if not any(mark in body for mark in MARKUP_MARKS):
+        return None, tuple(findings)
     converter = _converter()
     try:
-        converted = converter.reset().convert(lesson.body)
+        converted = converter.reset().convert(body)
     except Exception as err:  # noqa: BLE001 - a converter failure is the author's input, reported
-        return [Problem(lesson.file, lesson.body_line, t("safety.conversion_failed", detail=str(err) or type(err).__name__))]
+        return t("safety.conversion_failed", lang=lang, detail=str(err) or type(err).__name__), ()
     removed = sanitise_html(converted).removed
     if findings:  # the fence itself is reported; its class is not reported twice
-        removed = [r for r in removed if r.message != t("safety.mermaid")]
-    findings += [(offset, removal.message) for offset, removal in locate(lesson.body, removed)]
-    return sorted({Problem(lesson.file, lesson.line_at(offset), message) for offset, message in findings})
+        removed = [r for r in removed if r.message != t("safety.mermaid", lang=lang)]
+    findings += [(offset, removal.message) for offset, removal in locate(body, removed)]
+    return None, tuple(findings)
 
 
 @lru_cache(maxsize=1)
