@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from coursekit.site.browser_code import ENTRY, BrowserCodeError, joined_script, ordered_modules, read_module, source_folder
+from coursekit.site.browser_code import BUNDLES, BrowserCodeError, joined_script, ordered_modules, read_module, script_for, source_folder
 
 MAX_LINES = 300  # a module a newcomer can read in one sitting
 
@@ -26,12 +26,26 @@ def modules_from(texts: dict[str, str]):
 def test_every_module_is_joined_after_the_modules_it_imports():
     folder = source_folder()
     on_disk = {p.relative_to(folder).as_posix() for p in _js_files(folder)}
-    modules = ordered_modules(lambda path: folder.joinpath(*path.split("/")).read_text("utf-8"))
-    joined = [m.path for m in modules]
-    assert set(joined) == on_disk, "a module no one imports is dead code: " + str(on_disk - set(joined))
-    assert joined[-1] == ENTRY
-    for index, module in enumerate(modules):
-        assert set(module.imports) <= set(joined[:index]), module.path
+    joined_somewhere = set()
+    for entry in BUNDLES.values():
+        modules = ordered_modules(lambda path: folder.joinpath(*path.split("/")).read_text("utf-8"), entry)
+        joined = [m.path for m in modules]
+        joined_somewhere |= set(joined)
+        assert joined[-1] == entry
+        for index, module in enumerate(modules):
+            assert set(module.imports) <= set(joined[:index]), module.path
+    assert joined_somewhere == on_disk, "a module no one imports is dead code: " + str(on_disk - joined_somewhere)
+
+
+def test_course_and_lesson_pages_load_a_smaller_script_without_the_other_pages_components():
+    full, lessons = joined_script("coursekit.js"), joined_script("coursekit-lessons.js")
+    for component in ("components/lesson.js", "components/practice.js", "components/course-progress.js", "components/read-aloud.js"):
+        assert f"/* ---- {component} ---- */" in full and f"/* ---- {component} ---- */" in lessons, component
+    for component in ("components/exam.js", "components/notebook.js", "components/progress.js", "components/today.js"):
+        assert f"/* ---- {component} ---- */" in full and f"/* ---- {component} ---- */" not in lessons, component
+    assert len(lessons) < len(full) * 0.7
+    assert script_for("courses/sanhui-yike/dangyuan-dahui.md") == script_for("courses/index.md") == "coursekit-lessons.js"
+    assert {script_for(src) for src in ("index.md", "practice/sanhui-yike/index.md", "exams/sanhui-yike-ceshi.md", "notebook.md", "progress.md")} == {"coursekit.js"}
 
 
 def test_modules_stay_small_and_pure_logic_stays_out_of_the_page():
@@ -50,10 +64,11 @@ def test_modules_stay_small_and_pure_logic_stays_out_of_the_page():
 def test_the_joined_script_parses_and_runs_strict():
     node = shutil.which("node")
     assert node, "Node.js is needed for the browser code's tests (apt-get install nodejs)"
-    script = joined_script()
-    assert script.count('"use strict"') == 1 and "\nimport " not in script and "\nexport " not in script
-    result = subprocess.run([node, "--check", "-"], input=script, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    for name in BUNDLES:
+        script = joined_script(name)
+        assert script.count('"use strict"') == 1 and "\nimport " not in script and "\nexport " not in script
+        result = subprocess.run([node, "--check", "-"], input=script, capture_output=True, text=True)
+        assert result.returncode == 0, (name, result.stderr)
 
 
 @pytest.mark.parametrize(

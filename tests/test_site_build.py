@@ -89,6 +89,27 @@ def test_course_and_lesson_pages(built_site: Path):
     assert 'href="../../../citations/#tiaoli-11"' in lesson
 
 
+# What only the full script (coursekit.js) mounts: a page loading the smaller one must hold none.
+FULL_SCRIPT_ONLY = re.compile(r'class="(ck-exam|ck-notebook|ck-progress|ck-today)[" ]')
+
+
+def test_course_and_lesson_pages_load_the_smaller_script_and_every_other_page_the_full_one(built_site: Path):
+    loads = {}
+    for path in sorted(built_site.rglob("*.html")):
+        scripts = re.findall(r'<script src="[^"]*assets/coursekit/(coursekit[\w-]*\.js)"', path.read_text("utf-8"))
+        loads[path.relative_to(built_site).as_posix()] = scripts
+    for page in ("courses/index.html", "courses/sanhui-yike/index.html", "courses/sanhui-yike/dangyuan-dahui/index.html", "en/courses/sanhui-yike/dangyuan-dahui/index.html"):
+        assert loads[page] == ["coursekit-lessons.js"], (page, loads[page])
+    for page in ("index.html", "practice/sanhui-yike/index.html", "exams/sanhui-yike-ceshi/index.html", "notebook/index.html", "progress/index.html", "404.html", "en/index.html"):
+        assert loads[page] == ["coursekit.js"], (page, loads[page])
+    smaller = [page for page, scripts in loads.items() if scripts == ["coursekit-lessons.js"]]
+    assert len(smaller) > 40
+    for page in smaller:
+        assert not FULL_SCRIPT_ONLY.search((built_site / page).read_text("utf-8")), page
+    assert all(len(scripts) == 1 for page, scripts in loads.items() if not page.startswith(("overrides/", "dev/"))), loads
+    assert (built_site / "assets/coursekit/coursekit-lessons.js").stat().st_size < (built_site / "assets/coursekit/coursekit.js").stat().st_size * 0.7
+
+
 def test_chinese_headings_get_real_anchors(built_site: Path):
     lesson = (built_site / "courses/sanhui-yike/dangyuan-dahui/index.html").read_text("utf-8")
     assert 'id="表决怎么算"' in lesson

@@ -25,7 +25,8 @@ MkDocs events used, and why:
   each removal is a warning, so ``--strict`` stops), then put back the links held out of Markdown inside lines
   (``coursekit.site.text.raw_inline_html``), before the search plugin reads the page.
 - ``on_post_page``: cut the theme's indentation out of every page (``coursekit.site.compact``),
-  bytes a phone would download for nothing. Then put back the generated HTML that skipped the
+  bytes a phone would download for nothing. On course and lesson pages, load the smaller joined
+  script in place of the full one (``coursekit.site.browser_code.script_for``). Then put back the generated HTML that skipped the
   Markdown converter (``coursekit.site.text.raw_html``; compacted already, when it was held).
   Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
   page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
@@ -85,7 +86,7 @@ from coursekit.edition import content_edition, footer_edition
 from coursekit.messages import DEFAULT_LANG, LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.search.index import write_search_index
-from coursekit.site.browser_code import joined_script
+from coursekit.site.browser_code import BUNDLES, joined_script, script_for
 from coursekit.site.compact import compact_html, compact_search_index
 from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
@@ -101,6 +102,9 @@ log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/coursekit"
 _STRINGS_FILE = re.compile(re.escape(ASSET_DIR) + r"/strings(\.\w+)?\.js")
+# The tag that loads every component (extra_javascript); course and lesson pages load a smaller
+# file in its place (``coursekit.site.browser_code.script_for``).
+_FULL_SCRIPT = re.compile(r'(<script src="[^"<>]*' + re.escape(ASSET_DIR) + r'/)coursekit\.js"')
 
 
 def _strings_file(lang: str) -> str:
@@ -339,7 +343,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         web = resources.files("coursekit").joinpath("web")
         for name in WEB_ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=web.joinpath(name).read_bytes()))
-        files.append(File.generated(config, f"{ASSET_DIR}/coursekit.js", content=joined_script()))
+        for name in BUNDLES:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=joined_script(name)))
         for lang in LANGS:
             # A text missing in a translation is shown in Chinese, so it is filled in here.
             strings = {lang: {**ui_strings(DEFAULT_LANG), **ui_strings(lang)}}
@@ -397,6 +402,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     def on_post_page(self, output, *, page, config):
         output = compact_html(output)
         if page.file.generated_by is not None:  # after compacting: the fragments were compacted when held
+            script = script_for(page.file.src_uri)
+            if script != "coursekit.js":  # before the fragments are back: only the page's own script tag matches
+                output = _FULL_SCRIPT.sub(lambda match: match.group(1) + script + '"', output, count=1)
             output = fill_raw_html(output, self._site.fragments.get(page.file.src_uri, []))
         return output if os.environ.get(PREVIEW_ENV) else with_meta_policy(output)
 

@@ -1,5 +1,7 @@
-"""The learner's browser code as one file: the ES modules under ``web/js/`` joined into
-``assets/coursekit/coursekit.js`` at build time.
+"""The learner's browser code as one file a page: the ES modules under ``web/js/`` joined at
+build time, from an entry module and every module it imports, into ``assets/coursekit/coursekit.js``
+(``main.js``: every component) and ``coursekit-lessons.js`` (``main-lessons.js``: what the course
+and lesson pages hold, which those pages load instead; ``script_for``).
 
 Why joined and not served as modules: one request on a slow phone connection instead of twenty,
 one file for the offline cache to hold, and a plain script that older phone browsers without
@@ -27,6 +29,10 @@ from importlib import resources
 from pathlib import PurePosixPath
 
 ENTRY = "main.js"
+# Each joined file and its entry module.
+BUNDLES = {"coursekit.js": ENTRY, "coursekit-lessons.js": "main-lessons.js"}
+# Pages that load coursekit-lessons.js: their paths in the docs tree start with this.
+LESSON_PAGES = "courses/"
 
 _IMPORT = re.compile(r'^import \{([^}]*)\} from "(\.{1,2}/[^"]+\.js)";[ \t]*$')
 _EXPORT = re.compile(r"^export (?:function|var|const|let) ")
@@ -119,8 +125,8 @@ def _normalise(path: PurePosixPath) -> str:
     return "/".join(parts)
 
 
-def ordered_modules(read) -> list[Module]:
-    """The entry module and every module it imports, each after the modules it imports.
+def ordered_modules(read, entry: str = ENTRY) -> list[Module]:
+    """The ``entry`` module and every module it imports, each after the modules it imports.
     ``read(path)`` returns a module's text."""
     done: dict[str, Module] = {}
     visiting: list[str] = []
@@ -142,7 +148,7 @@ def ordered_modules(read) -> list[Module]:
         visiting.pop()
         done[path] = module
 
-    visit(ENTRY)
+    visit(entry)
     modules = list(done.values())
     _check_names(modules, done)
     return modules
@@ -161,8 +167,13 @@ def _check_names(modules: list[Module], by_path: dict[str, Module]) -> None:
                 raise BrowserCodeError(f"web/js/{module.path}: {target} does not export {', '.join(missing)}")
 
 
-def joined_script() -> str:
-    """The text of assets/coursekit/coursekit.js."""
+def script_for(src_uri: str) -> str:
+    """The joined file the generated page ``src_uri`` (its path in the docs tree) loads."""
+    return "coursekit-lessons.js" if src_uri.startswith(LESSON_PAGES) else "coursekit.js"
+
+
+def joined_script(name: str = "coursekit.js") -> str:
+    """The text of ``assets/coursekit/<name>``, one of ``BUNDLES``."""
     folder = source_folder()
 
     def read(path: str) -> str:
@@ -172,11 +183,11 @@ def joined_script() -> str:
         return file.read_text("utf-8")
 
     parts = [
-        "/* coursekit.js: joined from the modules in coursekit/web/js/ (coursekit.site.browser_code); edit those. */",
+        f"/* {name}: joined from the modules in coursekit/web/js/ (coursekit.site.browser_code); edit those. */",
         "(function () {",
         '"use strict";',
     ]
-    for module in ordered_modules(read):
+    for module in ordered_modules(read, BUNDLES[name]):
         parts.append(f"\n/* ---- {module.path} ---- */\n{module.body}")
     parts.append("})();\n")
     return "\n".join(parts)

@@ -1,6 +1,8 @@
 /* coursekit's browser code: practice, exams, the mistake notebook and progress, in the
  * learner's browser. This is the entry module; coursekit.site.browser_code joins it and every
- * module it imports into one assets/coursekit/coursekit.js (see docs/dev/architecture.md).
+ * module it imports into one assets/coursekit/coursekit.js (see docs/dev/architecture.md). The
+ * pages of courses/ load main-lessons.js instead, joined into coursekit-lessons.js: the same
+ * components less those only other pages hold.
  *
  * Plain script, no framework, no network call except the site's own data files (site-data.json
  * and the banks' files, for practice sets and exam draws). Every text a learner sees comes from
@@ -12,6 +14,7 @@
  *   components/  one mount function per kind of block on a page, and the widgets they use
  */
 
+import { mountOnPage } from "./browser/mount.js";
 import { mountCourseProgress } from "./components/course-progress.js";
 import { mountExam } from "./components/exam.js";
 import { mountLesson } from "./components/lesson.js";
@@ -31,22 +34,4 @@ var COMPONENTS = [
   [".ck-today", mountToday],
 ];
 
-/* Mount every component once per element, whether Material's document$ or DOMContentLoaded calls. */
-function mountAll() {
-  COMPONENTS.forEach(function (component) {
-    Array.prototype.forEach.call(document.querySelectorAll(component[0]), function (node) {
-      if (node.hasAttribute("data-ck-ready")) return;
-      node.setAttribute("data-ck-ready", "");
-      try {
-        component[1](node);
-      } catch (error) {
-        // One broken block must not stop the others; still report it.
-        setTimeout(function () { throw error; }, 0);
-      }
-    });
-  });
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-else mountAll();
+mountOnPage(COMPONENTS);
