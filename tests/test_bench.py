@@ -45,10 +45,12 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
-    # The preview was measured on a copy of this site and on the corpus, five saves each, each
+    # The preview was measured on a copy of this site and on the corpus, three saves each in
+    # --quick (five otherwise), each
     # save seen: a number of seconds, not "—"; the copy's lesson is left as it was.
     previews = [line for line in lines if line.startswith("Preview (")]
     assert len(previews) == 2 and all("—" not in line.split(":", 1)[1].split("median")[0] for line in previews), previews
+    assert all(line.split(":", 1)[1].split("median")[0].count(",") == 2 for line in previews), previews
     original, _ = first_lesson(ROOT)
     assert (tmp_path / "preview-real" / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
 

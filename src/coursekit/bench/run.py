@@ -50,10 +50,11 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, repeat: int = 3, out=print, search_lessons: int = 2000) -> bool:
+def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None = None, browser: bool = True, repeat: int = 3, out=print, search_lessons: int = 2000, preview_saves: int = 5) -> bool:
     """Print the figures and budgets; return True when every budget passes. Build times are the
     medians of ``repeat`` first builds from empty caches and of ``repeat`` rebuilds after them,
-    the projects built in turns (see ``measure.build_by_turns``)."""
+    the projects built in turns (see ``measure.build_by_turns``); the preview's, the median of
+    ``preview_saves`` saves."""
     work = Path(workdir or tempfile.mkdtemp(prefix="coursekit-bench-"))
     out(t("bench.corpus", lessons=lessons, questions=questions, dir=work))
     ours_dir = corpus.write_corpus(work / "ours", lessons, questions, with_plugin=True)
@@ -104,7 +105,7 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     previews = {}
     for name, project in (("real", copy_project(template.parent, work / "preview-real")), ("corpus", ours_dir)):
         lesson, url = first_lesson(project)
-        previews[name] = measure_preview(project, lesson, url, saves=5)
+        previews[name] = measure_preview(project, lesson, url, saves=preview_saves)
         times = ", ".join("—" if s == float("inf") else f"{s:.2f}" for s in previews[name].seconds)
         out(t("bench.preview", name=t(f"bench.preview_{name}"), times=times, median=f"{previews[name].median:.2f}", load=_load()))
 
