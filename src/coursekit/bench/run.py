@@ -93,12 +93,13 @@ def run_bench(lessons: int, questions: int, template: Path, workdir: Path | None
     i18n_ratio, i18n_rounds = ratio_of("both", "plain_both")
     i18n_first_ratio, i18n_first_rounds = ratio_of("both", "plain_both", "firsts")
     second_language, second_rounds = ratio_of("both", "ours")
-    check_seconds = time_call(lambda: load_project(ours_dir), repeat=3)
+    # Medians of ``repeat`` loads, as the builds (one in --quick, which checks that the bench runs).
+    check_seconds = time_call(lambda: load_project(ours_dir), repeat=repeat)
 
     big = corpus.write_corpus(work / "check-10k", 200, 0, with_plugin=True)
     lesson_ids = [f"course-{c + 1:03d}/lesson-{n + 1:03d}" for c in range(8) for n in range(25)]
     corpus.write_questions(big, lesson_ids, 10_000, random.Random(2))
-    check_10k = time_call(lambda: load_project(big), repeat=3)
+    check_10k = time_call(lambda: load_project(big), repeat=repeat)
 
     # The author's preview, on a copy of this site and on the synthetic corpus, after the builds:
     # nothing else runs meanwhile.
