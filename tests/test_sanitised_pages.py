@@ -166,24 +166,42 @@ def test_every_page_carries_its_policy(vector_site):
         assert text.index("Content-Security-Policy") < text.index("<script"), page
 
 
-def browse_harmlessly(page, base: str, path: str, wait_ms: int) -> None:
-    """Open ``path``, hover, tab, open every <details>; nothing may run, load from outside,
-    navigate away or lie over the page."""
-    page.goto(base + path)
-    page.wait_for_load_state("networkidle")
-    page.mouse.move(300, 300)
-    page.keyboard.press("Tab")
-    for summary in page.locator("article summary").all():
-        summary.click()
-    page.wait_for_timeout(wait_ms)  # animations (begin=0, dur=1s) and refreshes have had their time
-    assert page.evaluate("window.ckSideEffects") == [], path
-    assert page.url == base + path
-    assert [url for url in page.requests_seen if not url.startswith(base)] == [], path
-    covering = page.evaluate(
-        """() => [...document.querySelectorAll('article *')].filter(e => ['fixed', 'absolute'].includes(getComputedStyle(e).position)).map(e => e.outerHTML.slice(0, 80))"""
-    )
-    assert covering == [], path
-    assert page.evaluate("document.querySelectorAll('article [onerror], article [onload], article svg, article iframe, article object, article base, article video').length") == 0
+def browse_harmlessly(context, base: str, paths: list[str], wait_ms: int = 1500) -> dict:
+    """Open every path of ``paths``, each in a tab of its own, then in each: hover, tab, open every
+    <details>; ``wait_ms`` later, nothing may have run (no dialog, no alert), loaded from outside,
+    navigated away or lain over the page. Returns the tabs by path, for their text. The tabs load
+    side by side (Playwright keeps every tab focused, so autofocus and focus handlers fire as in
+    a tab alone): one after another, each waiting for its network to go idle, took a minute."""
+    context.add_init_script(ALERT_WATCH)
+    tabs = {}
+    for path in paths:
+        tab = context.new_page()
+        tab.requests_seen, tab.dialogs = [], []
+        tab.on("request", lambda request, tab=tab: tab.requests_seen.append(request.url))
+        tab.on("dialog", lambda dialog, tab=tab: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(base + path, wait_until="commit")
+        tabs[path] = tab
+    for tab in tabs.values():
+        tab.wait_for_load_state("networkidle")
+        tab.mouse.move(300, 300)
+        tab.keyboard.press("Tab")
+        for summary in tab.locator("article summary").all():
+            summary.click()
+    next(iter(tabs.values())).wait_for_timeout(wait_ms)  # animations (begin=0, dur=1s) and refreshes have had their time
+    for path, tab in tabs.items():
+        assert tab.evaluate("window.ckSideEffects") == [], path
+        assert tab.dialogs == [], path
+        assert tab.url == base + path
+        assert [url for url in tab.requests_seen if not url.startswith(base)] == [], path
+        covering = tab.evaluate(
+            """() => [...document.querySelectorAll('article *')].filter(e => ['fixed', 'absolute'].includes(getComputedStyle(e).position)).map(e => e.outerHTML.slice(0, 80))"""
+        )
+        assert covering == [], path
+        assert tab.evaluate("document.querySelectorAll('article [onerror], article [onload], article svg, article iframe, article object, article base, article video').length") == 0, path
+    return tabs
+
+
+ALONE = [f"vector/{i:02d}/" for i in range(len(VECTORS))]  # each vector alone: one cannot hide another
 
 
 @pytest.mark.browser
@@ -191,17 +209,12 @@ def test_no_vector_runs_loads_or_covers_the_page(page, vector_site):
     site, _ = vector_site
     server = serve_directory(site)  # a plain static server: no Content-Security-Policy header
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.add_init_script(ALERT_WATCH)
     try:
-        for path in ("vectors/", "en/vectors/"):  # all together, in both languages
-            browse_harmlessly(page, base, path, 1500)
-            assert "后文 0" in page.locator("article").inner_text()  # (the unclosed <math> vector swallows what follows it, in the browser too)
-        for i in range(len(VECTORS)):  # each alone
-            browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
-            assert f"前文 {i}" in page.locator("article").inner_text()
-        assert dialogs == []
+        tabs = browse_harmlessly(page.context, base, ["vectors/", "en/vectors/", *ALONE])  # all together, in both languages, and each alone
+        for path in ("vectors/", "en/vectors/"):
+            assert "后文 0" in tabs[path].locator("article").inner_text()  # (the unclosed <math> vector swallows what follows it, in the browser too)
+        for i, path in enumerate(ALONE):
+            assert f"前文 {i}" in tabs[path].locator("article").inner_text()
     finally:
         server.shutdown()
 
@@ -210,14 +223,10 @@ def test_no_vector_runs_loads_or_covers_the_page(page, vector_site):
 def test_the_sanitiser_alone_holds_without_any_policy(page, site_without_meta):
     server = serve_directory(site_without_meta)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.add_init_script(ALERT_WATCH)
     try:
-        browse_harmlessly(page, base, "vectors/", 1500)
-        for i in range(len(VECTORS)):
-            browse_harmlessly(page, base, f"vector/{i:02d}/", 300)
-        assert dialogs == []
+        tabs = browse_harmlessly(page.context, base, ["vectors/", *ALONE])
+        for i, path in enumerate(ALONE):
+            assert f"前文 {i}" in tabs[path].locator("article").inner_text()
     finally:
         server.shutdown()
 
