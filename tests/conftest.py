@@ -109,17 +109,22 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser context (empty localStorage) per test; every request is recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
+def recorded(page):
+    """``page``, recording every request it makes (``requests_seen``) and every error its console
+    shows (``console_errors``)."""
     page.requests_seen = []
     page.console_errors = []
     page.on("request", lambda request: page.requests_seen.append(request.url))
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: page.console_errors.append(str(err)))
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (empty localStorage) per test; every request is recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    yield recorded(context.new_page())
     context.close()
 
 

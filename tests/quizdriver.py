@@ -146,3 +146,17 @@ def search_site(page, words: str):
     box.press("End")  # Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     return page.locator(".md-search-result__item")
+
+
+def sign_slip(slip, button: str, unit: str, done: str) -> None:
+    """Ask the result slip for its copy (the ``button`` named by that ui text): refused without a
+    name, then given the name 王 芳 and ``unit``, shown (status ``done``)."""
+    from playwright.sync_api import expect
+
+    ask = slip.get_by_role("button", name=ui(button))
+    ask.click()
+    expect(slip.locator(".ck-slip-status")).to_have_text(ui("slip_need_name"))  # no name, no slip
+    slip.get_by_label(ui("slip_name")).fill("王 芳")
+    slip.get_by_label(ui("slip_unit")).fill(unit)
+    ask.click()
+    expect(slip.locator(".ck-slip-status")).to_have_text(ui(done))

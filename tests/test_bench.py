@@ -17,16 +17,20 @@ from coursekit.bench.run import Budgets
 from coursekit.messages import t
 
 
-def test_quick_bench_prints_every_figure_and_budget(tmp_path):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_LANG="en")
-    result = subprocess.run(
-        [sys.executable, "-m", "coursekit", "bench", "--quick", "--repeat", "1", "--workdir", str(tmp_path)],
+def bench(workdir, *options: str, timeout: int):
+    """`coursekit bench` with ``options``, in English, its projects and sites in ``workdir``."""
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit", "bench", *options, "--workdir", str(workdir)],
         cwd=ROOT,
-        env=env,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_LANG="en"),
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=timeout,
     )
+
+
+def test_quick_bench_prints_every_figure_and_budget(tmp_path):
+    result = bench(tmp_path, "--quick", "--repeat", "1", timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     verdicts = [line for line in lines if re.match(r"^(PASS|FAIL) ", line)]
@@ -89,15 +93,7 @@ def test_page_assets_are_the_own_files_the_page_references(tmp_path):
 
 
 def test_search_bench_prints_relevance_phone_and_latency_budgets(tmp_path):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEKIT_LANG="en")
-    result = subprocess.run(
-        [sys.executable, "-m", "coursekit", "bench", "--search", "--search-lessons", "60", "--workdir", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = bench(tmp_path, "--search", "--search-lessons", "60", timeout=600)
     verdicts = [line for line in result.stdout.splitlines() if re.match(r"^(PASS|FAIL) ", line)]
     heads = ("search relevance [zh]", "search relevance [en]", "search data per page view", "search CPU per page view", "keypress to results, real site", "keypress to results at 4x, real site", "keypress to results, 60 lessons", "keypress to results at 4x, 60 lessons")
     for head in heads:

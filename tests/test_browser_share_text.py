@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coursekit.results.pasted import read_pasted_slips
-from quizdriver import answer_practice, question, stored_state, ui, wrong_answer
+from quizdriver import answer_practice, question, sign_slip, stored_state, ui, wrong_answer
 from quizsite import ANSWERS, PAPER, PRACTICE_BANK, QUESTIONS
 
 pytestmark = pytest.mark.browser
@@ -25,13 +25,7 @@ def test_a_slip_copied_as_text_is_read_from_a_saved_chat(browser, quiz_site, tmp
     page.get_by_role("button", name=ui("exam_submit")).click()
     page.get_by_role("button", name=ui("exam_confirm_yes")).click()
     slip = page.locator(".ck-slip")
-    copy = slip.get_by_role("button", name=ui("slip_copy"))
-    copy.click()
-    expect(slip.locator(".ck-slip-status")).to_have_text(ui("slip_need_name"))  # no name, no slip
-    slip.get_by_label(ui("slip_name")).fill("王 芳")
-    slip.get_by_label(ui("slip_unit")).fill("东村党支部")
-    copy.click()
-    expect(slip.locator(".ck-slip-status")).to_have_text(ui("slip_copied"))
+    sign_slip(slip, "slip_copy", "东村党支部", "slip_copied")
     text = slip.get_by_label(ui("slip_text_label")).input_value()
     assert "\n" not in text and text.startswith('{"format":"coursekit-result"')
     assert page.evaluate("navigator.clipboard.readText()") == text

@@ -11,9 +11,8 @@ import sys
 import pytest
 import segno
 from openpyxl import load_workbook
-from playwright.sync_api import expect
 
-from quizdriver import question, ui, wrong_answer
+from quizdriver import question, sign_slip, ui, wrong_answer
 from quizsite import ANSWERS, PAPER, PAPER_SEED, POINTS, TOTAL
 from test_browser_slip import answer, bank, by_type, start_paused_exam, submit
 
@@ -43,13 +42,7 @@ def test_the_slip_qr_code_carries_a_compact_line_that_results_marks(page, quiz_s
     submit(page)
     question(page, short).get_by_role("button", name=ui("self_right")).click()
     slip = page.locator(".ck-slip")
-    show = slip.get_by_role("button", name=ui("slip_qr"))
-    show.click()
-    expect(slip.locator(".ck-slip-status")).to_have_text(ui("slip_need_name"))  # no name, no slip
-    slip.get_by_label(ui("slip_name")).fill("王 芳")
-    slip.get_by_label(ui("slip_unit")).fill("东村|党支部")
-    show.click()
-    expect(slip.locator(".ck-slip-status")).to_have_text(ui("slip_qr_done"))
+    sign_slip(slip, "slip_qr", "东村|党支部", "slip_qr_done")
     figure = slip.locator(".ck-slip-qr")
     text = figure.get_attribute("data-ck-compact")
     assert text == slip.get_by_label(ui("slip_qr_text_label")).input_value()

@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 
-from conftest import run_mkdocs, serve_directory
+from conftest import recorded, run_mkdocs, serve_directory
 from coursekit.messages import t
 from coursekit.model import Lesson
 from coursekit.publish.csp import PREVIEW_ENV
@@ -175,9 +175,8 @@ def browse_harmlessly(context, base: str, paths: list[str], wait_ms: int = 1500)
     context.add_init_script(ALERT_WATCH)
     tabs = {}
     for path in paths:
-        tab = context.new_page()
-        tab.requests_seen, tab.dialogs = [], []
-        tab.on("request", lambda request, tab=tab: tab.requests_seen.append(request.url))
+        tab = recorded(context.new_page())
+        tab.dialogs = []
         tab.on("dialog", lambda dialog, tab=tab: (tab.dialogs.append(dialog.message), dialog.dismiss()))
         tab.goto(base + path, wait_until="commit")
         tabs[path] = tab
