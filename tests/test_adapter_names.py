@@ -112,6 +112,6 @@ def test_no_module_reaches_into_a_private_attribute_of_another_object():
 
 def test_only_the_adapter_names_the_undocumented_attributes():
     package = ADAPTERS.parent
-    names = re.compile(r"\.(is_dirty|building|current_language|locale_alternate_of|norm_src_uri|alternates)\b")
+    names = re.compile(r"\.(is_dirty|building|current_language|locale_alternate_of|norm_src_uri|alternates|observer)\b")
     users = {path.relative_to(package).as_posix() for path in package.rglob("*.py") if names.search(path.read_text("utf-8"))}
     assert users <= {"adapters/mkdocs_plugin.py"}, users
