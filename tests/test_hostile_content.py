@@ -307,6 +307,9 @@ BODY_CASES = [
     ("[x]: vbscript:msgbox(1)\n\n见[上文][x]。", "safety.forbidden_url", {"url": "vbscript:msgbox(1)", "scheme": "vbscript:"}),
     ("```mermaid\ngraph TD; A-->B\n```", "safety.mermaid", {}),
     ('<div class="mermaid">graph TD; A-->B</div>', "safety.mermaid", {}),
+    # An admonition's or details block's type becomes its class, lowercased.
+    ('!!! Mermaid "流程"\n    graph TD; A-->B', "safety.mermaid", {}),
+    ("??? MERMAID\n    graph TD; A-->B", "safety.mermaid", {}),
 ]
 
 

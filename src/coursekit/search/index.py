@@ -86,7 +86,10 @@ def tokens(text: str, separator: re.Pattern) -> list[str]:
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def _han_words(text: str, separator: re.Pattern) -> frozenset[str]:
     """The words of ``text`` with Chinese characters in them, as the index's separator cuts it."""
-    return frozenset(word for word in tokens(text, separator) if HAN.search(word))
+    # As ``tokens`` gives them, those with Chinese kept. Each distinct piece is looked at once (a
+    # text repeats its words), and the test comes before the trimming: trimming never removes a
+    # Chinese character.
+    return frozenset(TRIM.sub("", raw.lower()) for raw in set(separator.split(text)) if HAN.search(raw))
 
 
 def _frequencies(words: set[str]) -> tuple[dict[str, int], int]:

@@ -32,18 +32,21 @@ SHAPES = [
 ]
 
 
-def _coverage(size: int, polygon: list[tuple[float, float]]) -> list[list[float]]:
-    """How much of each pixel the polygon covers (0..1), by even-odd scanlines."""
+def _coverage(size: int, polygon: list[tuple[float, float]]) -> list[tuple[int, list[float]]]:
+    """How much of each pixel the polygon covers (0..1), by even-odd scanlines: for each pixel row,
+    the first column touched and the coverage from there to the last one touched."""
     points = [(x * size, y * size) for x, y in polygon]
     edges = list(zip(points, points[1:] + points[:1]))
     rows = []
     for y in range(size):
         cover = [0.0] * (size + 1)
+        first, last = size, -1
         for sub in range(SUBSAMPLES):
             yy = y + (sub + 0.5) / SUBSAMPLES
             xs = sorted(x0 + (yy - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in edges if (y0 <= yy < y1) or (y1 <= yy < y0))
             for a, b in zip(xs[0::2], xs[1::2]):
                 left, right = int(a), int(b)
+                first, last = min(first, left), max(last, right)
                 if left == right:
                     cover[left] += (b - a) / SUBSAMPLES
                     continue
@@ -51,30 +54,29 @@ def _coverage(size: int, polygon: list[tuple[float, float]]) -> list[list[float]
                 for px in range(left + 1, right):
                     cover[px] += 1 / SUBSAMPLES
                 cover[right] += (b - right) / SUBSAMPLES
-        rows.append(cover[:size])
+        last = min(last, size - 1)
+        rows.append((first, cover[first : last + 1]) if first <= last else (0, []))
     return rows
 
 
 @lru_cache(maxsize=None)  # the same bytes every build; the preview builds many times
 def icon_png(size: int) -> bytes:
     """The icon as a ``size`` × ``size`` RGB PNG."""
-    pixels = [[RED] * size for _ in range(size)]
+    lines = [bytearray(bytes(RED) * size) for _ in range(size)]  # RGB, 3 bytes a pixel
     for polygon, colour in SHAPES:
-        for y, row in enumerate(_coverage(size, polygon)):
-            line = pixels[y]
-            for x, amount in enumerate(row):
-                if amount > 0:
-                    amount = min(amount, 1.0)
-                    under = line[x]
-                    line[x] = tuple(round(under[k] + (colour[k] - under[k]) * amount) for k in range(3))
-    raw = bytearray()
-    for line in pixels:
-        raw.append(0)  # filter: none
-        for pixel in line:
-            raw.extend(pixel)
+        solid = bytes(colour)
+        for y, (first, row) in enumerate(_coverage(size, polygon)):
+            line = lines[y]
+            for x, amount in enumerate(row, start=first):
+                at = 3 * x
+                if amount >= 1.0:  # wholly inside: the colour itself, as the blend below gives it
+                    line[at : at + 3] = solid
+                elif amount > 0:
+                    line[at : at + 3] = bytes(round(under + (paint - under) * amount) for under, paint in zip(line[at : at + 3], colour))
+    raw = b"".join(b"\x00" + bytes(line) for line in lines)  # each row: filter none, then its pixels
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")

@@ -20,16 +20,18 @@ import markdown
 from coursekit.messages import current_lang, t
 from coursekit.model import Lesson
 from coursekit.problems import Problem
-from coursekit.sources.sanitise import locate, sanitise_html
+from coursekit.sources.sanitise import MERMAID_CLASS, locate, sanitise_html
 
 # Those of mkdocs.yml's markdown_extensions that change which tags and attributes a body becomes
 # (toc only adds ids and permalinks, which the allow-list keeps).
 SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]
 # Only these make Markdown write a tag or attribute the allow-list may remove: raw HTML and
-# autolinks (<), links and images (](, reference definitions ]:), attribute lists ({) and the
-# class an admonition or details block takes from its type (!!! mermaid). A body without any
-# converts to allowed markup only (most lessons: 47 of 54), so its conversion is skipped.
-MARKUP_MARKS = ("<", "](", "]:", "{", "!!!", "???", "mermaid")
+# autolinks (<), links and images (](, reference definitions ]:) and attribute lists ({). The
+# one class it removes, mermaid, an admonition or details block may also take from its type
+# (``!!! Mermaid``, lowercased), so that word is looked for in any case. A body without any of
+# them converts to allowed markup only, so its conversion is skipped: most lessons, whose
+# admonitions (``!!! tip``) and tables give only allowed tags, classes and alignments.
+MARKUP_MARKS = ("<", "](", "]:", "{")
 # A link with one of these schemes runs script (javascript:, vbscript:) or carries a whole
 # document that the browser may render as HTML (data:).
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -53,7 +55,7 @@ def _markup_findings(body: str, lang: str) -> tuple[str | None, tuple[tuple[int,
     """What the sanitiser would remove from ``body``, as (offset, message), messages in ``lang``;
     or, first, the converter's failure."""
     findings: list[tuple[int, str]] = [(offset, t("safety.mermaid", lang=lang)) for offset in _mermaid_fences(body)]
-    if not any(mark in body for mark in MARKUP_MARKS):
+    if not any(mark in body for mark in MARKUP_MARKS) and MERMAID_CLASS not in body.lower():
         return None, tuple(findings)
     converter = _converter()
     try:
