@@ -114,6 +114,30 @@ def test_only_the_entries_a_build_used_are_kept(project):
     ]
 
 
+def test_the_previews_cache_kept_in_memory_reads_no_file_and_still_sees_every_edit(project):
+    cache = LoadCache.in_project(project, ".cache")
+    load_project(project, cache=cache)
+    (project / ".cache" / CACHE_FILE).write_text("damaged", "utf-8")  # the next builds must not read it
+    bank = project / "quizzes" / "jichu.yml"
+    bank.write_text(bank.read_text("utf-8").replace("党员大会一般多久召开一次？", "党员大会通常多久召开一次？"), "utf-8")
+    loaded, problems = load_project(project, cache=cache.next_build())
+    assert (problems, cache.hits) == ([], CACHED_FILES - 1)
+    assert loaded.banks[0].questions[0].stem == "党员大会通常多久召开一次？"
+    (project / "quizzes" / "papers" / "ceshi.yml").unlink()
+    loaded, problems = load_project(project, cache=cache.next_build())
+    assert (problems, cache.hits) == ([], CACHED_FILES - 1)
+    # Saved again with what this build used, and only that: the edited bank under its new bytes.
+    assert sorted(shown_file(result) for result in stored_entries(project)) == [
+        "citations/tiaoli.yml",
+        "courses/jichu/dahui.md",
+        "courses/jichu/zhiweihui.md",
+        "quizzes/jichu.yml",
+    ]
+    assert [bank.questions[0].stem for bank, _ in [r for r in stored_entries(project) if shown_file(r) == "quizzes/jichu.yml"]] == [
+        "党员大会通常多久召开一次？"
+    ]
+
+
 def test_the_cache_file_is_json_that_names_no_code(project):
     load(project)
     raw = (project / ".cache" / CACHE_FILE).read_bytes()

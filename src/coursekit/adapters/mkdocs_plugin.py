@@ -209,6 +209,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     _translated = None  # language: (translation, problems), made before anything is written
     _user_nav = None
     _preview: Preview | None = None  # under `mkdocs serve --dirty` (scripts/serve)
+    _preview_cache: LoadCache | None = None  # the preview's loaded sources, kept in memory
 
     def on_startup(self, *, command, dirty):
         if command == "serve" and dirty:
@@ -260,7 +261,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
                 self._index_only_the_pages_built(config)
                 self._preview.start(self._watched_files(config), self._is_lesson)
         if self._loaded is None:
-            cache = LoadCache.in_project(root, self.config.cache_dir, report=log.info)
+            cache = self._sources_cache(root)
             self._loaded = load_project(root, self._layout, cache)
             self._user_nav = list(config.nav) if config.nav is not None else None
         project, problems = self._loaded
@@ -313,6 +314,18 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
+
+    def _sources_cache(self, root: Path) -> LoadCache:
+        """The loaded sources kept between builds. The preview keeps its cache in memory from one
+        build to the next instead of reading the file again (0.05 s of each build for 500 lessons)."""
+        folder = root / self.config.cache_dir if self.config.cache_dir else None
+        kept = self._preview_cache
+        if self._preview is not None and kept is not None and folder is not None and kept.file.parent == folder:
+            return kept.next_build()
+        cache = LoadCache.in_project(root, self.config.cache_dir, report=log.info)
+        if self._preview is not None:
+            self._preview_cache = cache
+        return cache
 
     def _watched_files(self, config) -> dict[str, tuple[int, int]]:
         folders = [*self._layout.watch_paths(self._root), Path(config.docs_dir)]

@@ -172,6 +172,14 @@ class LoadCache:
             self.report(t("cache.dropped_entries", file=self.file, count=damaged))
         return entries
 
+    def next_build(self) -> "LoadCache":
+        """This cache for another build in the same process (the preview's): the entries saved
+        stay in memory, so the file is not read and checked again. They stay true, being keyed by
+        the bytes loaded; what the next build uses is again all it keeps."""
+        self._used = {}
+        self.hits = 0
+        return self
+
     def load(self, loader: Callable[..., Result], path: Path, shown_as: str) -> Result:
         if self.file is None:
             return loader(path, shown_as)
