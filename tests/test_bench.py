@@ -49,6 +49,14 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert (tmp_path / "site-real" / "courses" / "sanhui-yike" / "dangyuan-dahui" / "index.html").exists()
     assert len(list((tmp_path / "site-ours" / "practice").glob("*/index.html"))) == 6
     assert any(re.search(r"\b\d+(\.\d+)? KB \(\d+(\.\d+)? KB gzip\)", line) for line in lines)
+    # Our plugin's own steps, read from a -v build's log: a real share of the build, and the
+    # ratio left without them below the measured one.
+    own = [line for line in lines if line.startswith("One more rebuild of ours (-v)")]
+    assert len(own) == 1, lines
+    seconds, share = re.search(r"took (\d+\.\d+) s, (\d+)% of it", own[0]).groups()
+    ratio = float(re.search(r"^Build time ratio \(ours / plain Material.*?: (\d+\.\d+)", result.stdout, re.M).group(1))
+    floor = float(own[0].rsplit("about ", 1)[1])
+    assert float(seconds) > 0 and 0 < int(share) < 100 and floor < ratio, own
     # The preview was measured on a copy of this site and on the corpus, three saves each in
     # --quick (five otherwise), each
     # save seen: a number of seconds, not "—"; the copy's lesson is left as it was.

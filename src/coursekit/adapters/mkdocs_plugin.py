@@ -56,6 +56,8 @@ MkDocs events used, and why:
 - ``on_pre_build``, ``on_nav``, ``on_env``: in the preview, empty the site folder before a full
   build; give the pages a dirty build does not read their last titles; keep the compiled
   templates from one build to the next.
+- ``on_shutdown``: log, at debug level (``-v``), how long the handlers here took in the build
+  (``own_seconds``): `coursekit bench` reads it to tell our steps from MkDocs's and Material's.
 - ``on_serve``: watch ``courses/``, ``quizzes/`` and ``citations/`` so ``mkdocs serve`` rebuilds on
   an edit; MkDocs reloads the config on every rebuild, so ``on_config`` sees the new sources. In
   the preview, look for edits every ``WATCH_SECONDS`` instead of MkDocs's half second.
@@ -63,11 +65,13 @@ MkDocs events used, and why:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
 import os
 import re
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -201,6 +205,32 @@ class CoursekitConfig(Config):
     """The Party branches (支部) a learner picks from on the result slip after an exam; any other may be typed."""
 
 
+OWN_STEPS_LOG = "coursekit's own steps: %.2f s"  # read by `coursekit bench` (bench.measure.own_steps)
+
+
+def _clock_own_steps(cls):
+    """Every event handler of ``cls`` adds its time to ``self.own_seconds``: what the plugin's own
+    steps cost a build, apart from MkDocs and Material building the pages it hands them.
+    ``functools.wraps`` keeps each handler's name and its ``event_priority``."""
+
+    def clocked(handler):
+        @functools.wraps(handler)
+        def timed(self, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return handler(self, *args, **kwargs)
+            finally:
+                self.own_seconds += time.perf_counter() - start
+
+        return timed
+
+    for name, handler in list(vars(cls).items()):
+        if name.startswith("on_") and callable(handler):
+            setattr(cls, name, clocked(handler))
+    return cls
+
+
+@_clock_own_steps
 class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     # With mkdocs-static-i18n, one `mkdocs build` runs every event once per language on the same
     # plugin instance and config: sources are loaded once, the user's nav is kept aside. With
@@ -210,6 +240,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
     _user_nav = None
     _preview: Preview | None = None  # under `mkdocs serve --dirty` (scripts/serve)
     _preview_cache: LoadCache | None = None  # the preview's loaded sources, kept in memory
+    own_seconds = 0.0  # this build's time in the handlers below (``_clock_own_steps``)
 
     def on_startup(self, *, command, dirty):
         if command == "serve" and dirty:
@@ -256,6 +287,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         root, self._layout = self._locate(config)
         self._root = root
         if self._first_language(config):
+            self.own_seconds = 0.0  # this handler's time is added when it returns
             self._loaded, self._translated, self._404_pages = None, None, {}
             if self._preview is not None:
                 self._index_only_the_pages_built(config)
@@ -508,6 +540,9 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         write_offline_files(site, self._loaded[0], languages, self._app)
         if self._preview is not None:
             self._preview.finished()
+
+    def on_shutdown(self):
+        log.debug(OWN_STEPS_LOG, self.own_seconds)  # the last build's (`mkdocs build` builds once)
 
     def on_serve(self, server, *, config, builder):
         if self._preview is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from coursekit.adapters.mkdocs_plugin import OWN_STEPS_LOG
 from coursekit.sources.cache import DEFAULT_DIR as CACHE_DIR
 
 
@@ -30,13 +31,14 @@ class BuildRun:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-def build(project: Path, site: Path) -> BuildRun:
-    """Run ``mkdocs build --strict`` in a child process; wall time and the child's peak RSS."""
+def build(project: Path, site: Path, verbose: bool = False) -> BuildRun:
+    """Run ``mkdocs build --strict`` in a child process; wall time and the child's peak RSS.
+    ``verbose``: with ``-v``, whose debug lines include our plugin's own time (``own_steps``)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     child = subprocess.Popen(
         # No -q: in MkDocs 1.6 it hides warnings from --strict's count.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *(["-v"] if verbose else [])],
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,
@@ -50,6 +52,12 @@ def build(project: Path, site: Path) -> BuildRun:
         raise RuntimeError(output)
     pages = sum(1 for _ in site.rglob("index.html"))
     return BuildRun(seconds, usage.ru_maxrss / 1024, pages, site, output)
+
+
+def own_steps(output: str) -> float | None:
+    """Our plugin's own time in a build, from its ``-v`` output (``OWN_STEPS_LOG``); None without it."""
+    seconds = re.search(re.escape(OWN_STEPS_LOG).replace(re.escape("%.2f"), r"(\d+(?:\.\d+)?)"), output)
+    return float(seconds.group(1)) if seconds else None
 
 
 def _median(runs: list[BuildRun]) -> BuildRun:
