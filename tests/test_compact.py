@@ -45,14 +45,25 @@ def test_built_pages_carry_no_indentation(built_site: Path):
 
 
 def test_search_index_is_rewritten_as_utf8_and_a_broken_one_left_alone(tmp_path: Path):
-    from coursekit.site.compact import compact_search_index
+    import json
 
-    index = tmp_path / "search_index.json"
-    index.write_text('{"docs":[{"title":"\\u8868\\u51b3","text":"a\\u2028b"}]}', "utf-8")
-    compact_search_index(index)
-    assert index.read_text("utf-8") == '{"docs":[{"title":"表决","text":"a\u2028b"}]}'
+    from coursekit.search.index import write_search_index
+
+    search = tmp_path / "search"
+    search.mkdir()
+    index = search / "search_index.json"
+    config = {"separator": "[\\s\\u200b]+", "lang": ["zh"]}
+    # As Material writes it: every Chinese character as a \uXXXX escape.
+    index.write_text(json.dumps({"config": config, "docs": [{"location": "", "title": "表决", "text": "a\u2028b"}]}), "utf-8")
+    assert "\\u8868" in index.read_text("utf-8")
+    assert write_search_index(tmp_path, "zh", set()) == search / "coursekit-index.json"
+    assert index.read_text("utf-8") == json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    ours = (search / "coursekit-index.json").read_text("utf-8")
+    assert '"表决"' in ours and "\\u8868" not in ours
     index.write_text('{"docs": [', "utf-8")
-    compact_search_index(index)
+    assert write_search_index(tmp_path, "zh", set()) is None
     assert index.read_text("utf-8") == '{"docs": ['
-    compact_search_index(tmp_path / "missing.json")  # nothing to do, no error
-    assert not (tmp_path / "missing.json").exists()
+    (search / "coursekit-index.json").unlink()
+    index.unlink()
+    assert write_search_index(tmp_path, "zh", set()) is None  # nothing to do, no error
+    assert not index.exists() and not (search / "coursekit-index.json").exists()

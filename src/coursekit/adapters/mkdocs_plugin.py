@@ -91,7 +91,7 @@ from coursekit.messages import DEFAULT_LANG, LANGS, t, ui_strings
 from coursekit.publish.csp import PREVIEW_ENV, with_meta_policy
 from coursekit.search.index import write_search_index
 from coursekit.site.browser_code import BUNDLES, joined_script, script_for
-from coursekit.site.compact import compact_html, compact_search_index
+from coursekit.site.compact import compact_html
 from coursekit.site.offline import web_manifest, write_offline_files
 from coursekit.site.pages import SiteFiles, build_site_files
 from coursekit.site.text import fill_inline_html, fill_raw_html
@@ -530,8 +530,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         index = site / "search" / "search_index.json"
         if self._preview is not None:
             self._preview.search_index(index)  # before it is cut down to its config, below
-        compact_search_index(index)
-        # Our search index, fetched when the learner opens search (coursekit.search.index).
+        # Our search index, fetched when the learner opens search (coursekit.search.index); then
+        # Material's is cut down to its config, written as UTF-8.
         i18n = self._i18n
         theme_language = config.theme["language"] if "language" in config.theme else "en"
         write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root)

@@ -1,4 +1,4 @@
-"""Built output made smaller without changing what it means: pages and the search index.
+"""Built pages made smaller without changing what they mean.
 
 Material's templates indent every nested macro call, so a page's navigation arrives as
 thousands of lines of blanks, most of the navigation's bytes on every page. A phone on a slow
@@ -11,9 +11,7 @@ sets to ``pre-wrap``) and the contents of ``script`` and ``style`` are left exac
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 _KEPT = re.compile(r"<(pre|textarea|code|kbd|script|style)\b.*?</\1\s*>", re.S | re.I)
 # A line break and the white space after it: the indentation. Spelled out, not \s, which would
@@ -31,19 +29,3 @@ def compact_html(page: str) -> str:
         position = kept.end()
     parts.append(_BREAK_AND_INDENT.sub("\n", page[position:]))
     return "".join(parts)
-
-
-def compact_search_index(path: Path) -> None:
-    """Write the search index as UTF-8 instead of ASCII escapes.
-
-    Material's search plugin writes every Chinese character as ``\\uXXXX``: six bytes where UTF-8
-    takes three, so the index a phone downloads at its first search was twice its size (gzip
-    narrows the gap where the server compresses). The browser reads JSON as UTF-8 either way.
-    """
-    if not path.is_file():
-        return
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except ValueError:
-        return  # not ours to repair; the build that wrote it has failed
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
