@@ -44,9 +44,9 @@ MkDocs events used, and why:
   to the same root file, and the last one (English) won.
 - ``on_post_build``, after mkdocs-static-i18n's (which builds the other languages inside the first
   one's ``on_post_build`` and then writes the search index of all of them): put the default
-  language's 404 page at the root and the others in their folders (``en/404.html``), and write the
-  search index as UTF-8 (``coursekit.site.compact``; in the preview, first merged with the last
-  build's index, ``coursekit.adapters.preview``); then coursekit's own search index
+  language's 404 page at the root and the others in their folders (``en/404.html``); in the
+  preview, merge Material's search index with the last build's (``coursekit.adapters.preview``);
+  then write coursekit's own search index from it and cut Material's down to its config, as UTF-8
   (``coursekit.search.index``); last, write the service worker and the web app manifest from the
   files built (``coursekit.site.offline``).
 - ``on_startup``: under ``mkdocs serve --dirty`` (``scripts/serve``), keep the preview's state
