@@ -67,6 +67,14 @@ def test_quick_bench_prints_every_figure_and_budget(tmp_path):
     assert (tmp_path / "preview-real" / original.relative_to(ROOT)).read_bytes() == original.read_bytes()
 
 
+def test_the_bench_reads_the_line_the_plugin_logs_its_own_time_in():
+    from coursekit.adapters.mkdocs_plugin import OWN_STEPS_LOG
+    from coursekit.bench.measure import own_steps
+
+    assert own_steps("DEBUG   -  coursekit: " + OWN_STEPS_LOG % 1.234 + "\n") == 1.23
+    assert own_steps("INFO    -  Documentation built in 9.50 seconds\n") is None
+
+
 def test_ratios_pair_the_builds_of_each_round():
     from pathlib import Path
 
