@@ -43,6 +43,8 @@ DEFAULT_DIR = ".cache/coursekit"
 
 # The only classes an entry may name: data classes without behaviour on construction.
 _CLASSES = {cls.__name__: cls for cls in (*(c for c in vars(model).values() if dataclasses.is_dataclass(c) and isinstance(c, type)), Problem)}
+# Each one's field names, which an entry must give exactly.
+_FIELDS = {name: {f.name for f in dataclasses.fields(cls)} for name, cls in _CLASSES.items()}
 
 
 @lru_cache(maxsize=None)
@@ -101,21 +103,24 @@ def from_data(data, _made: list | None = None):
         return data
     if isinstance(data, list):
         return [from_data(item, made) for item in data]
-    if isinstance(data, dict) and data.keys() == {"tuple"} and isinstance(data["tuple"], list):
+    if not isinstance(data, dict):
+        raise ValueError("not an entry of this cache")
+    # The one or two keys of each kind of dict that to_data writes, and nothing else.
+    if len(data) == 1 and isinstance(data.get("tuple"), list):
         return tuple(from_data(item, made) for item in data["tuple"])
-    if isinstance(data, dict) and data.keys() == {"dict"} and isinstance(data["dict"], list):
+    if len(data) == 1 and isinstance(data.get("dict"), list):
         return {from_data(key, made): from_data(item, made) for key, item in data["dict"]}
-    if isinstance(data, dict) and data.keys() == {"same"} and type(data["same"]) is int and 0 <= data["same"] < len(made):
+    if len(data) == 1 and type(data.get("same")) is int and 0 <= data["same"] < len(made):
         if made[data["same"]] is None:
             raise ValueError("an object inside itself")
         return made[data["same"]]
-    if isinstance(data, dict) and data.keys() == {"class", "fields"} and data["class"] in _CLASSES and isinstance(data["fields"], dict):
-        cls = _CLASSES[data["class"]]
-        if data["fields"].keys() != {f.name for f in dataclasses.fields(cls)}:
-            raise ValueError(f"fields of {cls.__name__}")
+    if len(data) == 2 and data.get("class") in _CLASSES and isinstance(data.get("fields"), dict):
+        name, fields = data["class"], data["fields"]
+        if fields.keys() != _FIELDS[name]:
+            raise ValueError(f"fields of {name}")
         number = len(made)
         made.append(None)  # numbered as met, as to_data numbered them
-        made[number] = cls(**{name: from_data(item, made) for name, item in data["fields"].items()})
+        made[number] = _CLASSES[name](**{field: from_data(item, made) for field, item in fields.items()})
         return made[number]
     raise ValueError("not an entry of this cache")
 
