@@ -74,21 +74,12 @@ def _plain(text: str) -> str:
     return re.sub(r"\u200b+", "\u200b", text).strip(" \u200b")
 
 
-def tokens(text: str, separator: re.Pattern) -> list[str]:
-    out = []
-    for raw in separator.split(text):
-        word = TRIM.sub("", raw.lower())
-        if word:
-            out.append(word)
-    return out
-
-
 @functools.lru_cache(maxsize=TEXTS_KEPT)
 def _han_words(text: str, separator: re.Pattern) -> frozenset[str]:
-    """The words of ``text`` with Chinese characters in them, as the index's separator cuts it."""
-    # As ``tokens`` gives them, those with Chinese kept. Each distinct piece is looked at once (a
-    # text repeats its words), and the test comes before the trimming: trimming never removes a
-    # Chinese character.
+    """The words of ``text`` with Chinese characters in them, as the index's separator cuts it:
+    each piece lowercased and trimmed at its ends as the lunr trimmer trims (``TRIM``)."""
+    # Each distinct piece is looked at once (a text repeats its words), and the test comes before
+    # the trimming: trimming never removes a Chinese character.
     return frozenset(TRIM.sub("", raw.lower()) for raw in set(separator.split(text)) if HAN.search(raw))
 
 
