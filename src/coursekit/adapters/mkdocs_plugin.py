@@ -352,7 +352,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         build to the next instead of reading the file again (0.05 s of each build for 500 lessons)."""
         folder = root / self.config.cache_dir if self.config.cache_dir else None
         kept = self._preview_cache
-        if self._preview is not None and kept is not None and folder is not None and kept.file.parent == folder:
+        if self._preview is not None and kept is not None and kept.file is not None and folder is not None and kept.file.parent == folder:
             return kept.next_build()
         cache = LoadCache.in_project(root, self.config.cache_dir, report=log.info)
         if self._preview is not None:
@@ -527,14 +527,13 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):
         site = Path(config.site_dir)
         for folder, page in self._404_pages.items():
             (site / folder / "404.html").write_text(page, "utf-8")
-        index = site / "search" / "search_index.json"
-        if self._preview is not None:
-            self._preview.search_index(index)  # before it is cut down to its config, below
+        # In the preview, Material's search index merged with the last build's entries, read once.
+        merged = self._preview.search_index(site / "search" / "search_index.json") if self._preview is not None else None
         # Our search index, fetched when the learner opens search (coursekit.search.index); then
         # Material's is cut down to its config, written as UTF-8.
         i18n = self._i18n
         theme_language = config.theme["language"] if "language" in config.theme else "en"
-        write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root)
+        write_search_index(site, i18n.default_language if i18n else theme_language, set(i18n.build_languages) if i18n else set(), self._root, merged)
         # Last: the service worker lists every file built, with its size and hash.
         languages = {lang: ("" if lang == self._i18n.default_language else f"{lang}/") for lang in self._i18n.build_languages} if self._i18n else {self._lang: ""}
         write_offline_files(site, self._loaded[0], languages, self._app)

@@ -211,18 +211,20 @@ class Preview:
         if title is not None:
             self.current.titles.setdefault(lang, {})[src_uri] = title
 
-    def search_index(self, path: Path) -> None:
-        """After a dirty build, the search index at ``path`` holds the pages built and no others:
-        put it together with the last build's entries of the pages not built."""
+    def search_index(self, path: Path) -> dict | None:
+        """Material's search index at ``path``, read; after a dirty build, which indexed the pages
+        built and no others, put together with the last build's entries of the pages not built.
+        None when there is none or it is not one we know (the next build is then full). The file
+        is left as it is: the caller writes what it makes of the index (``search.index``)."""
         try:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
-            self.unsure = True  # no index, or not one we know: the next build will be full
-            return
+            self.unsure = True
+            return None
         if not self.full:
             data["docs"] = merged_entries(self._previous.search_docs, data["docs"], self.current.built)
-            path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
         self.current.search_docs = data["docs"]
+        return data
 
     def finished(self) -> None:
         """The build went through: the next one compares with it."""

@@ -205,17 +205,18 @@ def build_index(data: dict, default_lang: str, languages: set[str], synonyms: li
     }
 
 
-def write_search_index(site: Path, default_lang: str, languages: set[str], project: Path | None = None) -> Path | None:
+def write_search_index(site: Path, default_lang: str, languages: set[str], project: Path | None = None, data: dict | None = None) -> Path | None:
     """Write ``search/coursekit-index.json`` from Material's index and cut that one to its config,
     written as UTF-8: Material writes every Chinese character as a six-byte ``\\uXXXX``. An index
-    that is not JSON is left as it is."""
+    that is not JSON is left as it is. ``data``: the index already read (the preview's, merged)."""
     source = site / "search" / "search_index.json"
     if not source.is_file():
         return None
-    try:
-        data = json.loads(source.read_text("utf-8"))
-    except ValueError:
-        return None  # not ours to repair: the build that wrote it has failed
+    if data is None:
+        try:
+            data = json.loads(source.read_text("utf-8"))
+        except ValueError:
+            return None  # not ours to repair: the build that wrote it has failed
     if not data.get("docs") and (site / "search" / INDEX_NAME).is_file():
         return site / "search" / INDEX_NAME  # already written by this build
     index = build_index(data, default_lang, languages, read_synonyms(project / SYNONYMS if project else None))
