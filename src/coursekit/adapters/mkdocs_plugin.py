@@ -28,9 +28,10 @@ MkDocs events used, and why:
   bytes a phone would download for nothing. On course and lesson pages, load the smaller joined
   script in place of the full one (``coursekit.site.browser_code.script_for``). Then put back
   the generated HTML that skipped the Markdown converter (``coursekit.site.text.raw_html``;
-  compacted already, when it was held). Last, the page's Content-Security-Policy as a ``<meta>`` (``coursekit.publish.csp``; the 404
-  page gets it in ``on_post_template``). Not earlier: the search plugin parses every page's content,
-  and would parse the quiz markup and data too, which it leaves out anyway.
+  compacted already, when it was held). Last, the page's Content-Security-Policy as a
+  ``<meta>`` (``coursekit.publish.csp``; the 404 page gets it in ``on_post_template``). Not
+  earlier: the search plugin parses every page's content, and would parse the quiz markup and
+  data too, which it leaves out anyway.
 - ``on_config`` also checks every language's translation files before the first language writes
   a page, and keeps warnings logged under ``--strict`` when ``-q`` asked for quiet: MkDocs
   counts them through its logger, and ``-q`` silenced them (a broken anchor passed ``build -q --strict``).
